@@ -1,0 +1,30 @@
+package io.idflow.maven;
+
+/** The user properties of every goal, declared once so that goals sharing a parameter share its name. */
+final class IdflowProperties {
+  static final String PREFIX = "idflow.";
+
+  static final String SKIP = "idflow.skip";
+  static final String CONDUCTOR_URL = "idflow.conductorUrl";
+  static final String DIRECTORY = "idflow.directory";
+  static final String WORKFLOW = "idflow.workflow";
+  static final String VERSION = "idflow.version";
+  static final String TASK = "idflow.task";
+  static final String FORCE = "idflow.force";
+  static final String DRY_RUN = "idflow.dryRun";
+  static final String ON_DRIFT = "idflow.onDrift";
+  static final String OWNER_EMAIL = "idflow.ownerEmail";
+  static final String OWNER_EMAIL_MANDATORY = "idflow.ownerEmailMandatory";
+  static final String INPUT = "idflow.input";
+  static final String WAIT = "idflow.wait";
+
+  static final String SERVER_VERSION = "idflow.server.version";
+  static final String SERVER_JAVA_HOME = "idflow.server.javaHome";
+  static final String SERVER_PORT = "idflow.server.port";
+  static final String SERVER_PROPERTIES = "idflow.server.properties";
+  static final String SERVER_START_TIMEOUT = "idflow.server.startTimeout";
+  static final String SERVER_DETACH = "idflow.server.detach";
+  static final String SERVER_STOP_TIMEOUT = "idflow.server.stopTimeout";
+
+  private IdflowProperties() {}
+}
