@@ -80,7 +80,10 @@ public final class WorkflowManager {
     return remote.isEmpty() || !JsonDiff.definitions(Kind.WORKFLOW, remote.get(), def.json()).isEmpty();
   }
 
-  /** Plans and (unless a dry run) applies the upload; never throws for a server failure: the report says it. */
+  /**
+   * Plans and (unless a dry run) applies the upload. Throws when nothing could be planned (invalid
+   * definitions, unknown names, server unreachable); a failed write is in the report.
+   */
   public UploadReport upload(UploadOptions options) {
     LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
@@ -88,15 +91,8 @@ public final class WorkflowManager {
     if (single) {
       log.info("Uploading workflow '" + options.workflows().iterator().next() + "' to Conductor...");
     }
-    Map<String, ObjectNode> remote;
-    try {
-      remote = Planner.index(Kind.WORKFLOW, client.getWorkflowDefs());
-    } catch (ConductorException e) {
-      List<UploadResult> results = selected.stream()
-          .map(d -> new UploadResult(d.name(), d.version(), UploadResult.Status.FAILED, List.of(), "not uploaded: could not list Conductor's workflows"))
-          .toList();
-      return new UploadReport("workflow", defs.workflowFiles(), single, options.dryRun(), options.onDrift(), results, e);
-    }
+    // One request for every remote definition; a server that cannot be listed fails the run here.
+    Map<String, ObjectNode> remote = Planner.index(Kind.WORKFLOW, client.getWorkflowDefs());
     Plan plan = Planner.plan(selected, remote, options.force(), options.onDrift());
     return apply(plan, options, defs.workflowFiles(), single);
   }

@@ -210,7 +210,8 @@ public final class ConductorClient implements AutoCloseable {
       }
       throw error(what, response.code(), text);
     } catch (IOException e) {
-      throw new ConductorException(what, 0, "cannot reach Conductor at " + apiUrl() + ": " + e, List.of(), e);
+      throw new ConductorException(what, 0, "cannot reach Conductor at " + apiUrl() + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", List.of(), e);
     }
   }
 
