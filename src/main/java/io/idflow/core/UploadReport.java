@@ -2,7 +2,6 @@ package io.idflow.core;
 
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.plan.DriftPolicy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,28 +39,28 @@ public record UploadReport(
     return results.stream().filter(r -> r.status() == status).count();
   }
 
-  /** The lines a user reads, in the form of ID Flow's {@code workflow upload}. */
-  public List<String> lines() {
-    List<String> out = new ArrayList<>();
+  /** Writes the report as a user reads it, in the form of ID Flow's {@code workflow upload}. */
+  public void render(IdflowLog log) {
     Map<String, Long> versionsPerName = results.stream().collect(Collectors.groupingBy(UploadResult::name, Collectors.counting()));
     Function<UploadResult, String> shown = r -> versionsPerName.get(r.name()) > 1 ? r.name() + " v" + r.version() : r.name();
-    String Kind = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-    out.add("Found " + files + " " + kind + " file" + (files == 1 ? "" : "s")
-        + (results.size() != files && !single ? " (" + plural(results.size(), kind) + ")" : ""));
+    String title = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    if (!single) {
+      log.info("Found " + plural(files, kind + " file") + (results.size() != files ? " (" + plural(results.size(), kind) + ")" : ""));
+    }
     for (UploadResult r : results) {
       switch (r.status()) {
-        case UP_TO_DATE -> out.add(Kind + " " + shown.apply(r) + " is up to date (already exists in Conductor)");
+        case UP_TO_DATE -> log.info(title + " " + shown.apply(r) + " is up to date (already exists in Conductor)");
         case DRIFTED -> {
-          out.add("⚠ " + Kind + " " + shown.apply(r) + " differs from Conductor at the same version; not uploaded (onDrift="
-              + onDrift.name().toLowerCase() + ")" + ":");
-          r.differences().forEach(d -> out.add("    " + d));
+          log.warn("⚠ " + title + " " + shown.apply(r) + " differs from Conductor at the same version (onDrift="
+              + policy() + "), not uploaded; remote -> local:");
+          r.differences().forEach(d -> log.warn("    " + d));
         }
-        case WOULD_UPLOAD -> out.add("Would upload " + kind + ": " + shown.apply(r) + (r.reason() == null ? "" : " (" + r.reason() + ")"));
-        case UPLOADED -> out.add("✓ Uploaded " + kind + ": " + shown.apply(r));
+        case WOULD_UPLOAD -> log.info("Would upload " + kind + ": " + shown.apply(r) + " (" + r.reason() + ")");
+        case UPLOADED -> log.info("✓ Uploaded " + kind + ": " + shown.apply(r));
         case FAILED -> {
-          out.add("✗ Failed to upload " + kind + ": " + shown.apply(r));
+          log.error("✗ Failed to upload " + kind + ": " + shown.apply(r));
           if (r.reason() != null) {
-            r.reason().lines().forEach(l -> out.add("    " + l));
+            r.reason().lines().forEach(l -> log.error("    " + l));
           }
         }
       }
@@ -69,41 +68,53 @@ public record UploadReport(
     List<UploadResult> attempted = results.stream()
         .filter(r -> r.status() == UploadResult.Status.UPLOADED || r.status() == UploadResult.Status.FAILED).toList();
     if (!attempted.isEmpty()) {
-      out.add("");
-      out.add(Kind + " upload results:");
-      attempted.forEach(r -> out.add("  " + (r.failed() ? "✗ " : "✓ ") + shown.apply(r)));
+      log.info("");
+      log.info(title + " upload results:");
+      attempted.forEach(r -> log.info("  " + (r.failed() ? "✗ " : "✓ ") + shown.apply(r)));
     }
     long upToDate = count(UploadResult.Status.UP_TO_DATE);
     long drifted = count(UploadResult.Status.DRIFTED);
+    if (upToDate > 0 || drifted > 0) {
+      log.info("");
+    }
     if (upToDate > 0) {
-      out.add("");
-      out.add("Skipped " + plural(upToDate, kind) + " (already up to date)");
+      log.info("Skipped " + plural(upToDate, kind) + " (already up to date)");
     }
     if (drifted > 0) {
-      out.add((upToDate > 0 ? "" : "\n") + "Skipped " + plural(drifted, kind) + " that differ from Conductor (onDrift="
-          + onDrift.name().toLowerCase() + "; use -Didflow.onDrift=overwrite to upload them)");
+      log.warn("Skipped " + plural(drifted, kind) + " that differ from Conductor (onDrift=" + policy()
+          + "): bump the version, or use -Didflow.onDrift=overwrite to replace the server's copy");
     }
-    out.add("");
-    out.add(summary());
-    return out;
+    log.info("");
+    if (failed()) {
+      log.error(summary());
+    } else {
+      log.info(summary());
+    }
   }
 
-  private String summary() {
+  private String policy() {
+    return onDrift.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The last line: what was uploaded out of how many. Never claims success when something failed. */
+  public String summary() {
     int total = results.size();
     long uploaded = count(UploadResult.Status.UPLOADED);
     long failedCount = count(UploadResult.Status.FAILED);
+    long drifted = count(UploadResult.Status.DRIFTED);
     if (dryRun) {
-      long would = count(UploadResult.Status.WOULD_UPLOAD);
-      return "Summary: dry run, nothing was uploaded; " + would + "/" + total + " " + kind + "s would be uploaded";
+      return "Summary: dry run, nothing was uploaded; " + count(UploadResult.Status.WOULD_UPLOAD) + "/" + total + " "
+          + kind + "s would be uploaded" + (drifted > 0 ? ", " + drifted + " differ from Conductor" : "");
     }
     if (failed()) {
-      return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded, " + failedCount + " failed"
-          + (failure != null && failedCount == 0 ? " (" + failure.getMessage().lines().findFirst().orElse("") + ")" : "");
+      return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded, " + (failedCount > 0 ? failedCount + " failed" : "")
+          + (failedCount > 0 && drifted > 0 ? ", " : "") + (drifted > 0 ? drifted + " differ from Conductor" : "");
     }
-    if (uploaded == 0 && count(UploadResult.Status.DRIFTED) == 0) {
+    if (uploaded == 0 && drifted == 0) {
       return "Summary: All " + total + " " + kind + "s are up to date";
     }
-    return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded successfully";
+    return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded successfully"
+        + (drifted > 0 ? ", " + drifted + " differ from Conductor and were skipped" : "");
   }
 
   private static String plural(long n, String word) {

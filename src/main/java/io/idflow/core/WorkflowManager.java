@@ -102,9 +102,15 @@ public final class WorkflowManager {
     List<PlanItem> drifted = plan.with(Action.DRIFT);
     RuntimeException failure = null;
     if (options.onDrift() == DriftPolicy.FAIL && !drifted.isEmpty()) {
-      failure = new IdflowException("Drift found (onDrift=fail): " + drifted.stream().map(PlanItem::id).collect(Collectors.joining(", "))
-          + " differ from Conductor at the same version; nothing was uploaded."
-          + " Bump the version, or run with -Didflow.onDrift=overwrite to replace the server's copy");
+      StringBuilder text = new StringBuilder("Drift (onDrift=fail): " + drifted.size() + " workflow"
+          + (drifted.size() == 1 ? " differs" : "s differ") + " from Conductor at the same version; nothing was uploaded:");
+      for (PlanItem item : drifted) {
+        text.append(System.lineSeparator()).append("  ").append(item.id()).append(" (").append(item.local().file()).append(')');
+        item.differences().forEach(d -> text.append(System.lineSeparator()).append("    ").append(d));
+      }
+      text.append(System.lineSeparator())
+          .append("Bump the version in the file, or run with -Didflow.onDrift=overwrite to replace the server's copy");
+      failure = new IdflowException(text.toString());
     }
     Map<PlanItem, String> writeFailures = new java.util.HashMap<>();
     if (failure == null && !writes.isEmpty() && !options.dryRun()) {

@@ -48,7 +48,7 @@ public class UploadWorkflowsMojo extends AbstractRemoteMojo {
       report = new WorkflowManager(client, directory.toPath(), log).upload(
           new WorkflowManager.UploadOptions(Definitions.names(workflow), force, dryRun, policy, ownerEmail, ownerEmailMandatory));
     }
-    report.lines().forEach(log::info);
+    report.render(log);
     if (!report.failed()) {
       return;
     }
