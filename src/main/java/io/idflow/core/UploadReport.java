@@ -2,6 +2,7 @@ package io.idflow.core;
 
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.plan.DriftPolicy;
+import io.idflow.core.report.RunReport;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -90,6 +91,25 @@ public record UploadReport(
     } else {
       log.info(summary());
     }
+  }
+
+  /**
+   * One report entry per definition, the outcome being the status in lower case with dashes
+   * ({@code uploaded}, {@code up-to-date}, {@code drifted}, {@code would-upload}, {@code failed});
+   * failed writes, and drift under {@code onDrift=fail}, are failed tests.
+   */
+  public List<RunReport.Entry> entries() {
+    return results.stream().map(r -> {
+      List<String> detail = new java.util.ArrayList<>();
+      if (r.reason() != null) {
+        detail.add(r.reason());
+      }
+      r.differences().forEach(d -> detail.add(d.toString()));
+      boolean failed = r.failed() || (r.status() == UploadResult.Status.DRIFTED && onDrift == DriftPolicy.FAIL);
+      return new RunReport.Entry(kind, r.name(), kind.equals("workflow") ? r.version() : null,
+          r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          detail.isEmpty() ? null : String.join("\n", detail), failed);
+    }).toList();
   }
 
   private String policy() {

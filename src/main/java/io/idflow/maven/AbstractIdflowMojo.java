@@ -50,7 +50,30 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
       return;
     }
     try {
-      run(new MavenLog(getLog()));
+      translated(new MavenLog(getLog()));
+    } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+      try {
+        finished(e);
+      } catch (MojoExecutionException | RuntimeException f) {
+        // The run's own failure is what the user must see; the hook's comes along with it.
+        e.addSuppressed(f);
+      }
+      throw e;
+    }
+    finished(null);
+  }
+
+  /**
+   * Called once after {@link #run} with how it ended: null, the translated {@link
+   * MojoFailureException} or {@link MojoExecutionException}, or an unexpected runtime exception.
+   * Not called when the goal is skipped. Throwing here fails a run that had succeeded; after a
+   * failed run, what it throws is attached to the run's exception as suppressed.
+   */
+  protected void finished(Exception failure) throws MojoExecutionException {}
+
+  private void translated(MavenLog log) throws MojoExecutionException, MojoFailureException {
+    try {
+      run(log);
     } catch (IdflowException | IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (ConductorException e) {

@@ -17,6 +17,13 @@ final class IdflowProperties {
   static final String OWNER_EMAIL_MANDATORY = "idflow.ownerEmailMandatory";
   static final String INPUT = "idflow.input";
   static final String WAIT = "idflow.wait";
+  static final String REPORTS = "idflow.reports";
+  static final String REQUIRED_WORKFLOWS = "idflow.requiredWorkflows";
+  static final String FAIL_ON_MISSING = "idflow.failOnMissing";
+  static final String FAIL_ON_DRIFT = "idflow.failOnDrift";
+  static final String FAIL_ON_DIFF = "idflow.failOnDiff";
+  static final String PURGE_INCLUDES = "idflow.purge.includes";
+  static final String PURGE_EXCLUDES = "idflow.purge.excludes";
 
   static final String SERVER_VERSION = "idflow.server.version";
   static final String SERVER_JAVA_HOME = "idflow.server.javaHome";

@@ -43,21 +43,24 @@ public class UploadWorkflowsMojo extends AbstractRemoteMojo {
   @Override
   protected void run(IdflowLog log) throws MojoExecutionException, MojoFailureException {
     DriftPolicy policy = DriftPolicy.parse(onDrift);
-    UploadReport report;
+    report().checked("directory", directory.toString()).checked("workflow", workflow).checked("force", force)
+        .checked("dryRun", dryRun).checked("onDrift", onDrift);
+    UploadReport upload;
     try (ConductorClient client = client()) {
-      report = new WorkflowManager(client, directory.toPath(), log).upload(
+      upload = new WorkflowManager(client, directory.toPath(), log).upload(
           new WorkflowManager.UploadOptions(Definitions.names(workflow), force, dryRun, policy, ownerEmail, ownerEmailMandatory));
     }
-    report.render(log);
-    if (!report.failed()) {
+    report().addAll(upload.entries());
+    upload.render(log);
+    if (!upload.failed()) {
       return;
     }
-    String message = report.failure() != null ? report.failure().getMessage()
-        : "Some workflows were not uploaded: " + report.results().stream().filter(r -> r.failed())
+    String message = upload.failure() != null ? upload.failure().getMessage()
+        : "Some workflows were not uploaded: " + upload.results().stream().filter(r -> r.failed())
             .map(r -> r.name() + " v" + r.version()).toList();
-    if (report.serverUnavailable()) {
-      throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the upload: " + message, report.failure());
+    if (upload.serverUnavailable()) {
+      throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the upload: " + message, upload.failure());
     }
-    throw new MojoFailureException(message, report.failure());
+    throw new MojoFailureException(message, upload.failure());
   }
 }

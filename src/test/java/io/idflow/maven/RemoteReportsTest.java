@@ -1,0 +1,95 @@
+package io.idflow.maven;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.idflow.core.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** upload-workflows and start-workflow leave their report through the base Mojo like every remote goal. */
+class RemoteReportsTest {
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path project;
+
+  private <T extends AbstractRemoteMojo> T configure(T mojo) {
+    mojo.setLog(new MojoFixture.RecordingLog());
+    MojoFixture.set(mojo, "directory", project.resolve("idflow").toFile());
+    MojoFixture.set(mojo, "conductorUrl", server.baseUrl().replace("http://", "http://user:pw@"));
+    MojoFixture.set(mojo, "reports", true);
+    MojoFixture.set(mojo, "buildDirectory", project.resolve("target").toFile());
+    return mojo;
+  }
+
+  private JsonNode report(String goal) throws IOException {
+    Path json = project.resolve("target/idflow/" + goal + ".json");
+    assertThat(project.resolve("target/idflow/TEST-idflow-" + goal + ".xml")).exists();
+    assertThat(Files.readString(json)).doesNotContain("user:pw");
+    return Json.MAPPER.readTree(json.toFile());
+  }
+
+  @Test
+  void uploadWorkflowsReportsEachWorkflow() throws Exception {
+    Path wf = project.resolve("idflow/workflows/a.json");
+    Files.createDirectories(wf.getParent());
+    Files.writeString(wf, "{\"name\":\"a\",\"version\":1,\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}");
+    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("[]")));
+    server.stubFor(put(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"a\"]}")));
+
+    UploadWorkflowsMojo mojo = configure(new UploadWorkflowsMojo());
+    MojoFixture.set(mojo, "onDrift", "warn");
+    mojo.execute();
+
+    JsonNode report = report("upload-workflows");
+    assertThat(report.path("result").asText()).isEqualTo("success");
+    assertThat(report.path("conductorUrl").asText()).isEqualTo(server.baseUrl());
+    assertThat(report.path("checked").path("onDrift").asText()).isEqualTo("warn");
+    assertThat(report.path("entries").get(0).path("name").asText()).isEqualTo("a");
+    assertThat(report.path("entries").get(0).path("outcome").asText()).isEqualTo("uploaded");
+  }
+
+  @Test
+  void startWorkflowReportsTheExecution() throws Exception {
+    server.stubFor(post(urlPathEqualTo("/api/workflow/hello")).willReturn(aResponse().withBody("wf-123")));
+    StartWorkflowMojo mojo = configure(new StartWorkflowMojo());
+    MojoFixture.set(mojo, "workflow", "hello");
+    mojo.execute();
+
+    JsonNode entry = report("start-workflow").path("entries").get(0);
+    assertThat(entry.path("kind").asText()).isEqualTo("execution");
+    assertThat(entry.path("outcome").asText()).isEqualTo("started");
+    assertThat(entry.path("detail").asText()).isEqualTo("workflowId wf-123");
+  }
+
+  @Test
+  void startWorkflowOfAnUnknownWorkflowIsAFailedRun() throws IOException {
+    server.stubFor(post(urlPathEqualTo("/api/workflow/nope")).willReturn(aResponse().withStatus(404)
+        .withBody("{\"status\":404,\"message\":\"No such workflow found by name: nope, version: null\"}")));
+    StartWorkflowMojo mojo = configure(new StartWorkflowMojo());
+    MojoFixture.set(mojo, "workflow", "nope");
+    catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    JsonNode report = report("start-workflow");
+    assertThat(report.path("result").asText()).isEqualTo("failure");
+    assertThat(report.path("message").asText()).contains("is not registered in Conductor");
+  }
+}
