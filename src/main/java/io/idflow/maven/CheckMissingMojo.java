@@ -1,0 +1,62 @@
+package io.idflow.maven;
+
+import io.idflow.core.Definitions;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.check.MissingChecker;
+import io.idflow.core.check.MissingReport;
+import io.idflow.core.check.RequiredWorkflow;
+import io.idflow.core.client.ConductorClient;
+import io.idflow.core.local.LocalDefinitions;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Fails the build when Conductor lacks what the application needs: a local workflow version, a
+ * required workflow, a sub-workflow referenced at any depth, or the task definition of a SIMPLE
+ * task. Reads the server with two requests and writes nothing to it.
+ */
+@Mojo(name = "check-missing", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMissingMojo extends AbstractRemoteMojo {
+
+  /**
+   * Workflows the application starts without defining them: a comma list of {@code name} (any
+   * version) or {@code name:version}.
+   */
+  @Parameter(property = IdflowProperties.REQUIRED_WORKFLOWS)
+  private String requiredWorkflows;
+
+  /** Fails the build when something is missing; {@code false} prints warnings only. */
+  @Parameter(property = IdflowProperties.FAIL_ON_MISSING, defaultValue = "true")
+  private boolean failOnMissing;
+
+  /**
+   * Also fails the build when a local workflow or task definition exists in Conductor at the same
+   * version with other content, listing the differing paths.
+   */
+  @Parameter(property = IdflowProperties.FAIL_ON_DRIFT, defaultValue = "false")
+  private boolean failOnDrift;
+
+  @Override
+  protected void run(IdflowLog log) throws MojoFailureException {
+    List<RequiredWorkflow> required = RequiredWorkflow.parse(requiredWorkflows);
+    LocalDefinitions defs = Definitions.loadValid(directory.toPath(), ownerEmail, ownerEmailMandatory, log);
+    report().checked("directory", directory.toString()).checked("requiredWorkflows", required.stream().map(Object::toString).toList())
+        .checked("failOnMissing", failOnMissing).checked("failOnDrift", failOnDrift);
+    MissingReport found;
+    try (ConductorClient client = client()) {
+      found = MissingChecker.check(client, defs, required);
+    }
+    report().checked("localWorkflows", found.localWorkflows()).checked("subWorkflowReferences", found.subWorkflowRefs())
+        .checked("simpleTasks", found.simpleTasks()).checked("localTaskDefinitions", found.localTasks())
+        .addAll(found.entries(failOnDrift));
+    found.render(log, failOnMissing, failOnDrift);
+    Optional<String> failure = found.failure(failOnMissing, failOnDrift);
+    if (failure.isPresent()) {
+      throw new MojoFailureException(failure.get());
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.idflow.maven;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.idflow.core.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckMissingMojoTest {
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path project;
+
+  private final MojoFixture.RecordingLog log = new MojoFixture.RecordingLog();
+
+  private static final String ORDER_FLOW = """
+      {"name":"order_flow","version":3,"schemaVersion":2,"tasks":[
+        {"name":"fetch_url","taskReferenceName":"fetch_ref","type":"SIMPLE"},
+        {"name":"child","taskReferenceName":"child_ref","type":"SUB_WORKFLOW","subWorkflowParam":{"name":"child","version":2}}]}""";
+
+  @BeforeEach
+  void definitions() throws IOException {
+    Path wf = project.resolve("idflow/workflows/order.json");
+    Files.createDirectories(wf.getParent());
+    Files.writeString(wf, ORDER_FLOW);
+  }
+
+  private CheckMissingMojo mojo(String url) {
+    CheckMissingMojo mojo = new CheckMissingMojo();
+    mojo.setLog(log);
+    MojoFixture.set(mojo, "directory", project.resolve("idflow").toFile());
+    MojoFixture.set(mojo, "conductorUrl", url);
+    MojoFixture.set(mojo, "reports", true);
+    MojoFixture.set(mojo, "buildDirectory", project.resolve("target").toFile());
+    MojoFixture.set(mojo, "failOnMissing", true);
+    return mojo;
+  }
+
+  private void serverHolds(String workflows, String taskDefs) {
+    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(okJson(workflows)));
+    server.stubFor(get(urlEqualTo("/api/metadata/taskdefs")).willReturn(okJson(taskDefs)));
+  }
+
+  private JsonNode jsonReport() throws IOException {
+    return Json.MAPPER.readTree(project.resolve("target/idflow/check-missing.json").toFile());
+  }
+
+  @Test
+  void makesExactlyTwoGetsAndNoWrites() throws Exception {
+    serverHolds("[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
+    mojo(server.baseUrl()).execute();
+
+    List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
+    assertThat(requests).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+        .containsExactlyInAnyOrder("GET /api/metadata/workflow", "GET /api/metadata/taskdefs");
+    assertThat(log.lines).contains("[INFO] Nothing missing in Conductor: checked 1 local workflow, 0 required workflows,"
+        + " 1 sub-workflow reference, 1 SIMPLE task and 0 local task definitions");
+    assertThat(jsonReport().path("result").asText()).isEqualTo("success");
+  }
+
+  @Test
+  void failsListingEverythingThatIsMissing() throws IOException {
+    serverHolds("[]", "[]");
+    CheckMissingMojo mojo = mojo(server.baseUrl());
+    MojoFixture.set(mojo, "requiredWorkflows", "payments");
+
+    MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+    assertThat(e.getMessage().lines().toList()).contains(
+        "Missing workflows: child v2, order_flow v3, payments",
+        "  child v2: sub-workflow of order_flow v3 (task ref child_ref); not in local files: deploy it from the project that defines it",
+        "Run 'mvn idflow:upload-workflows' to upload missing workflows",
+        "Missing task definitions: fetch_url");
+    assertThat(log.lines).contains("[ERROR] Missing task definitions: fetch_url");
+    JsonNode report = jsonReport();
+    assertThat(report.path("result").asText()).isEqualTo("failure");
+    assertThat(report.path("summary").path("failed").asInt()).isEqualTo(4);
+    assertThat(report.path("checked").path("requiredWorkflows").get(0).asText()).isEqualTo("payments");
+    assertThat(project.resolve("target/idflow/TEST-idflow-check-missing.xml")).exists();
+  }
+
+  @Test
+  void onlyWarnsWhenFailOnMissingIsFalse() throws Exception {
+    serverHolds("[]", "[]");
+    CheckMissingMojo mojo = mojo(server.baseUrl());
+    MojoFixture.set(mojo, "failOnMissing", false);
+    mojo.execute();
+
+    assertThat(log.lines).contains("[WARNING] Missing workflows: child v2, order_flow v3",
+        "[WARNING] Missing task definitions: fetch_url",
+        "[WARNING] Run 'mvn idflow:upload-workflows' to upload missing workflows");
+    assertThat(log.lines).noneMatch(l -> l.startsWith("[ERROR]"));
+    JsonNode report = jsonReport();
+    assertThat(report.path("result").asText()).isEqualTo("success");
+    // The build passes, but missing definitions stay failed tests for CI to show.
+    assertThat(report.path("summary").path("failed").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void unreachableServerIsAnErrorNamingTheUrlNotEverythingMissing() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo("http://127.0.0.1:" + closed)::execute);
+    assertThat(e.getMessage()).contains("cannot reach Conductor at http://127.0.0.1:" + closed + "/api");
+    assertThat(log.text()).doesNotContain("Missing");
+    JsonNode report = jsonReport();
+    assertThat(report.path("result").asText()).isEqualTo("error");
+    assertThat(report.path("entries")).isEmpty();
+    assertThat(report.path("message").asText()).contains("http://127.0.0.1:" + closed);
+  }
+
+  @Test
+  void serverErrorIsAnExecutionError() {
+    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(aResponse().withStatus(500).withBody("{\"message\":\"db down\"}")));
+    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo(server.baseUrl())::execute);
+    assertThat(e.getMessage()).contains("answered 500: db down");
+    server.verify(0, getRequestedFor(urlEqualTo("/api/metadata/taskdefs")));
+  }
+
+  @Test
+  void failOnDriftFailsWithTheDifferingPaths() throws Exception {
+    serverHolds("[" + ORDER_FLOW.replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"timeoutSeconds\":60")
+        + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
+    mojo(server.baseUrl()).execute();
+    assertThat(log.lines).contains("[WARNING]     /timeoutSeconds: 60 -> (absent)");
+
+    CheckMissingMojo strict = mojo(server.baseUrl());
+    MojoFixture.set(strict, "failOnDrift", true);
+    MojoFailureException e = catchThrowableOfType(MojoFailureException.class, strict::execute);
+    assertThat(e.getMessage()).contains("Drift: 1 workflow differs from Conductor at the same version (failOnDrift=true)",
+        "  workflow order_flow v3 (idflow/workflows/order.json)", "    /timeoutSeconds: 60 -> (absent)");
+    assertThat(jsonReport().path("entries").findValuesAsText("outcome")).contains("drifted");
+  }
+
+  @Test
+  void writesNoReportWhenReportsAreOff() throws Exception {
+    serverHolds("[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
+    CheckMissingMojo mojo = mojo(server.baseUrl());
+    MojoFixture.set(mojo, "reports", false);
+    mojo.execute();
+    assertThat(project.resolve("target/idflow")).doesNotExist();
+  }
+
+  @Test
+  void badRequiredWorkflowsIsAFailureNamingTheEntry() {
+    CheckMissingMojo mojo = mojo(server.baseUrl());
+    MojoFixture.set(mojo, "requiredWorkflows", "a:latest");
+    MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+    assertThat(e.getMessage()).contains("'a:latest'");
+    assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void goalNameComesFromTheClassWithoutAnExecution() {
+    assertThat(mojo(server.baseUrl()).goal()).isEqualTo("check-missing");
+    assertThat(new UploadWorkflowsMojo().goal()).isEqualTo("upload-workflows");
+  }
+}
