@@ -29,13 +29,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckMissingMojoTest {
 
+  private static <T extends org.apache.maven.plugin.AbstractMojo> T set(T mojo, String field, Object value) {
+    try {
+      org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject(mojo, field, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+    return mojo;
+  }
+
+
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @TempDir
   Path project;
 
-  private final MojoFixture.RecordingLog log = new MojoFixture.RecordingLog();
+  private RecordingLog log;
 
   private static final String ORDER_FLOW = """
       {"name":"order_flow","version":3,"schemaVersion":2,"tasks":[
@@ -51,12 +61,12 @@ class CheckMissingMojoTest {
 
   private CheckMissingMojo mojo(String url) {
     CheckMissingMojo mojo = new CheckMissingMojo();
-    mojo.setLog(log);
-    MojoFixture.set(mojo, "directory", project.resolve("idflow").toFile());
-    MojoFixture.set(mojo, "conductorUrl", url);
-    MojoFixture.set(mojo, "reports", true);
-    MojoFixture.set(mojo, "buildDirectory", project.resolve("target").toFile());
-    MojoFixture.set(mojo, "failOnMissing", true);
+    log = RecordingLog.attach(mojo);
+    set(mojo, "directory", project.resolve("idflow").toFile());
+    set(mojo, "conductorUrl", url);
+    set(mojo, "reports", true);
+    set(mojo, "buildDirectory", project.resolve("target").toFile());
+    set(mojo, "failOnMissing", true);
     return mojo;
   }
 
@@ -77,7 +87,7 @@ class CheckMissingMojoTest {
     List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
     assertThat(requests).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
         .containsExactlyInAnyOrder("GET /api/metadata/workflow", "GET /api/metadata/taskdefs");
-    assertThat(log.lines).contains("[INFO] Nothing missing in Conductor: checked 1 local workflow, 0 required workflows,"
+    assertThat(log.lines()).contains("INFO Nothing missing in Conductor: checked 1 local workflow, 0 required workflows,"
         + " 1 sub-workflow reference, 1 SIMPLE task and 0 local task definitions");
     assertThat(jsonReport().path("result").asText()).isEqualTo("success");
   }
@@ -86,7 +96,7 @@ class CheckMissingMojoTest {
   void failsListingEverythingThatIsMissing() throws IOException {
     serverHolds("[]", "[]");
     CheckMissingMojo mojo = mojo(server.baseUrl());
-    MojoFixture.set(mojo, "requiredWorkflows", "payments");
+    set(mojo, "requiredWorkflows", "payments");
 
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
     assertThat(e.getMessage().lines().toList()).contains(
@@ -94,7 +104,7 @@ class CheckMissingMojoTest {
         "  child v2: sub-workflow of order_flow v3 (task ref child_ref); not in local files: deploy it from the project that defines it",
         "Run 'mvn idflow:upload-workflows' to upload missing workflows",
         "Missing task definitions: fetch_url");
-    assertThat(log.lines).contains("[ERROR] Missing task definitions: fetch_url");
+    assertThat(log.lines()).contains("ERROR Missing task definitions: fetch_url");
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("failure");
     assertThat(report.path("summary").path("failed").asInt()).isEqualTo(4);
@@ -106,13 +116,13 @@ class CheckMissingMojoTest {
   void onlyWarnsWhenFailOnMissingIsFalse() throws Exception {
     serverHolds("[]", "[]");
     CheckMissingMojo mojo = mojo(server.baseUrl());
-    MojoFixture.set(mojo, "failOnMissing", false);
+    set(mojo, "failOnMissing", false);
     mojo.execute();
 
-    assertThat(log.lines).contains("[WARNING] Missing workflows: child v2, order_flow v3",
-        "[WARNING] Missing task definitions: fetch_url",
-        "[WARNING] Run 'mvn idflow:upload-workflows' to upload missing workflows");
-    assertThat(log.lines).noneMatch(l -> l.startsWith("[ERROR]"));
+    assertThat(log.lines()).contains("WARN Missing workflows: child v2, order_flow v3",
+        "WARN Missing task definitions: fetch_url",
+        "WARN Run 'mvn idflow:upload-workflows' to upload missing workflows");
+    assertThat(log.lines()).noneMatch(l -> l.startsWith("ERROR"));
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("success");
     // The build passes, but missing definitions stay failed tests for CI to show.
@@ -127,7 +137,7 @@ class CheckMissingMojoTest {
     }
     MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo("http://127.0.0.1:" + closed)::execute);
     assertThat(e.getMessage()).contains("cannot reach Conductor at http://127.0.0.1:" + closed + "/api");
-    assertThat(log.text()).doesNotContain("Missing");
+    assertThat(String.join("\n", log.lines())).doesNotContain("Missing");
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("error");
     assertThat(report.path("entries")).isEmpty();
@@ -147,10 +157,10 @@ class CheckMissingMojoTest {
     serverHolds("[" + ORDER_FLOW.replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"timeoutSeconds\":60")
         + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
     mojo(server.baseUrl()).execute();
-    assertThat(log.lines).contains("[WARNING]     /timeoutSeconds: 60 -> (absent)");
+    assertThat(log.lines()).contains("WARN     /timeoutSeconds: 60 -> (absent)");
 
     CheckMissingMojo strict = mojo(server.baseUrl());
-    MojoFixture.set(strict, "failOnDrift", true);
+    set(strict, "failOnDrift", true);
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, strict::execute);
     assertThat(e.getMessage()).contains("Drift: 1 workflow differs from Conductor at the same version (failOnDrift=true)",
         "  workflow order_flow v3 (idflow/workflows/order.json)", "    /timeoutSeconds: 60 -> (absent)");
@@ -161,7 +171,7 @@ class CheckMissingMojoTest {
   void writesNoReportWhenReportsAreOff() throws Exception {
     serverHolds("[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
     CheckMissingMojo mojo = mojo(server.baseUrl());
-    MojoFixture.set(mojo, "reports", false);
+    set(mojo, "reports", false);
     mojo.execute();
     assertThat(project.resolve("target/idflow")).doesNotExist();
   }
@@ -169,7 +179,7 @@ class CheckMissingMojoTest {
   @Test
   void badRequiredWorkflowsIsAFailureNamingTheEntry() {
     CheckMissingMojo mojo = mojo(server.baseUrl());
-    MojoFixture.set(mojo, "requiredWorkflows", "a:latest");
+    set(mojo, "requiredWorkflows", "a:latest");
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
     assertThat(e.getMessage()).contains("'a:latest'");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();

@@ -23,13 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DiffMojoTest {
 
+  private static <T extends org.apache.maven.plugin.AbstractMojo> T set(T mojo, String field, Object value) {
+    try {
+      org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject(mojo, field, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+    return mojo;
+  }
+
+
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @TempDir
   Path project;
 
-  private final MojoFixture.RecordingLog log = new MojoFixture.RecordingLog();
+  private RecordingLog log;
 
   @BeforeEach
   void definitions() throws IOException {
@@ -51,25 +61,25 @@ class DiffMojoTest {
 
   private DiffMojo mojo() {
     DiffMojo mojo = new DiffMojo();
-    mojo.setLog(log);
-    MojoFixture.set(mojo, "directory", project.resolve("idflow").toFile());
-    MojoFixture.set(mojo, "conductorUrl", server.baseUrl());
-    MojoFixture.set(mojo, "reports", true);
-    MojoFixture.set(mojo, "buildDirectory", project.resolve("target").toFile());
+    log = RecordingLog.attach(mojo);
+    set(mojo, "directory", project.resolve("idflow").toFile());
+    set(mojo, "conductorUrl", server.baseUrl());
+    set(mojo, "reports", true);
+    set(mojo, "buildDirectory", project.resolve("target").toFile());
     return mojo;
   }
 
   @Test
   void printsThePlanAndWritesNothingToTheServer() throws Exception {
     mojo().execute();
-    assertThat(log.lines).containsSubsequence(
-        "[INFO] ~ workflow order_flow v3",
-        "[INFO]     /timeoutSeconds: 100 -> 200",
-        "[INFO] + workflow x v1 (not in Conductor)",
-        "[INFO] - task refund_old (only in Conductor)",
-        "[INFO] ",
-        "[INFO] Plan: 1 to create, 1 to update, 1 to delete, 1 unchanged");
-    assertThat(log.text()).doesNotContain("theirs");
+    assertThat(log.lines()).containsSubsequence(
+        "INFO ~ workflow order_flow v3",
+        "INFO     /timeoutSeconds: 100 -> 200",
+        "INFO + workflow x v1 (not in Conductor)",
+        "INFO - task refund_old (only in Conductor)",
+        "INFO ",
+        "INFO Plan: 1 to create, 1 to update, 1 to delete, 1 unchanged");
+    assertThat(String.join("\n", log.lines())).doesNotContain("theirs");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).allMatch(r -> r.getMethod().getName().equals("GET")).hasSize(2);
     JsonNode report = Json.MAPPER.readTree(project.resolve("target/idflow/diff.json").toFile());
     assertThat(report.path("checked").path("taskScope").asText()).isEqualTo("ownerEmail pay@x.com");
@@ -80,7 +90,7 @@ class DiffMojoTest {
   @Test
   void failOnDiffFailsWhenAnythingWouldChange() throws IOException {
     DiffMojo mojo = mojo();
-    MojoFixture.set(mojo, "failOnDiff", true);
+    set(mojo, "failOnDiff", true);
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
     assertThat(e.getMessage().lines().toList()).startsWith(
         "Conductor differs from the local definitions (idflow.failOnDiff=true): 1 to create, 1 to update, 1 to delete, 1 unchanged",
@@ -94,8 +104,8 @@ class DiffMojoTest {
   @Test
   void excludesKeepATaskOutOfTheDeletions() throws Exception {
     DiffMojo mojo = mojo();
-    MojoFixture.set(mojo, "purgeExcludes", "refund_*");
+    set(mojo, "purgeExcludes", "refund_*");
     mojo.execute();
-    assertThat(log.text()).doesNotContain("refund_old").contains("Plan: 1 to create, 1 to update, 1 unchanged");
+    assertThat(String.join("\n", log.lines())).doesNotContain("refund_old").contains("Plan: 1 to create, 1 to update, 1 unchanged");
   }
 }

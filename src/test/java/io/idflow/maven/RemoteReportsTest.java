@@ -25,6 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** upload-workflows and start-workflow leave their report through the base Mojo like every remote goal. */
 class RemoteReportsTest {
 
+  private static <T extends org.apache.maven.plugin.AbstractMojo> T set(T mojo, String field, Object value) {
+    try {
+      org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject(mojo, field, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+    return mojo;
+  }
+
+
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -32,11 +42,11 @@ class RemoteReportsTest {
   Path project;
 
   private <T extends AbstractRemoteMojo> T configure(T mojo) {
-    mojo.setLog(new MojoFixture.RecordingLog());
-    MojoFixture.set(mojo, "directory", project.resolve("idflow").toFile());
-    MojoFixture.set(mojo, "conductorUrl", server.baseUrl().replace("http://", "http://user:pw@"));
-    MojoFixture.set(mojo, "reports", true);
-    MojoFixture.set(mojo, "buildDirectory", project.resolve("target").toFile());
+    RecordingLog.attach(mojo);
+    set(mojo, "directory", project.resolve("idflow").toFile());
+    set(mojo, "conductorUrl", server.baseUrl().replace("http://", "http://user:pw@"));
+    set(mojo, "reports", true);
+    set(mojo, "buildDirectory", project.resolve("target").toFile());
     return mojo;
   }
 
@@ -56,7 +66,7 @@ class RemoteReportsTest {
     server.stubFor(put(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"a\"]}")));
 
     UploadWorkflowsMojo mojo = configure(new UploadWorkflowsMojo());
-    MojoFixture.set(mojo, "onDrift", "warn");
+    set(mojo, "onDrift", "warn");
     mojo.execute();
 
     JsonNode report = report("upload-workflows");
@@ -71,7 +81,7 @@ class RemoteReportsTest {
   void startWorkflowReportsTheExecution() throws Exception {
     server.stubFor(post(urlPathEqualTo("/api/workflow/hello")).willReturn(aResponse().withBody("wf-123")));
     StartWorkflowMojo mojo = configure(new StartWorkflowMojo());
-    MojoFixture.set(mojo, "workflow", "hello");
+    set(mojo, "workflow", "hello");
     mojo.execute();
 
     JsonNode entry = report("start-workflow").path("entries").get(0);
@@ -85,7 +95,7 @@ class RemoteReportsTest {
     server.stubFor(post(urlPathEqualTo("/api/workflow/nope")).willReturn(aResponse().withStatus(404)
         .withBody("{\"status\":404,\"message\":\"No such workflow found by name: nope, version: null\"}")));
     StartWorkflowMojo mojo = configure(new StartWorkflowMojo());
-    MojoFixture.set(mojo, "workflow", "nope");
+    set(mojo, "workflow", "nope");
     catchThrowableOfType(MojoFailureException.class, mojo::execute);
 
     JsonNode report = report("start-workflow");
