@@ -14,11 +14,12 @@ assert log.contains('[WARNING]   workflow itcmdrift_flow v1 (idflow/workflows/fl
 assert log.contains('[WARNING]     /timeoutSeconds: 100 -> 200')
 assert log.contains('[WARNING]   task itcmdrift_task (idflow/tasks/task.json)')
 assert log.contains('[WARNING]     /retryCount: 2 -> 5')
-assert log.contains('[INFO] Nothing missing in Conductor: checked 1 local workflow, 0 required workflows, 0 sub-workflow references,'
+assert log.contains('[WARNING] Nothing missing in Conductor: checked 1 local workflow, 0 required workflows, 0 sub-workflow references,'
     + ' 1 SIMPLE task and 1 local task definition; 1 workflow and 1 task definition differ from Conductor at the same version')
 assert log.contains('BUILD SUCCESS')
 // failOnDrift=true: a build failure with the same paths.
-assert log.contains('[ERROR] Drift: 1 workflow and 1 task definition differ from Conductor at the same version (failOnDrift=true); remote -> local:')
+assert log.contains(' on project check-missing-drift: Drift: 1 workflow and 1 task definition differ from Conductor at the same version (failOnDrift=true); remote -> local:')
+assert log.contains('[ERROR]     /retryCount: 2 -> 5')
 assert log.contains('BUILD FAILURE')
 
 // check-missing writes nothing: the server keeps its copies.

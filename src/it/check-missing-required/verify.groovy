@@ -9,7 +9,7 @@ def failureOf = { testcase -> testcase.getElementsByTagName('failure').item(0) }
 
 def log = new File(basedir, 'build.log').text
 // failOnMissing=true (default): a build failure listing both, neither fixable by upload-workflows.
-assert log.contains('[ERROR] Missing workflows: itcmreq_payments v2, itcmreq_refunds')
+assert log.contains(' on project check-missing-required: Missing workflows: itcmreq_payments v2, itcmreq_refunds')
 assert log.contains('itcmreq_payments v2: listed in idflow.requiredWorkflows; not in local files: deploy it from the project that defines it')
 assert log.contains('itcmreq_refunds: listed in idflow.requiredWorkflows; not in local files: deploy it from the project that defines it')
 assert !log.contains("Run 'mvn idflow:upload-workflows'")

@@ -10,7 +10,10 @@ def failureOf = { testcase -> testcase.getElementsByTagName('failure').item(0) }
 def log = new File(basedir, 'build.log').text
 // A rerun against the same server finds the parent already there.
 assert log.contains('Summary: 1/1 workflows uploaded successfully') || log.contains('Summary: All 1 workflows are up to date')
-assert log.contains('[ERROR] Missing workflows: itcmsub_case_child v2, itcmsub_fork_child')
+// Listed once, in the build failure, each line under [ERROR].
+assert log.contains(' on project check-missing-subworkflow: Missing workflows: itcmsub_case_child v2, itcmsub_fork_child')
+assert !(log =~ /(?m)^\[(ERROR|WARNING|INFO)\] Missing /)
+assert log.contains('[ERROR] 2 definitions missing in Conductor (2 workflows, 0 task definitions): checked 1 local workflow')
 assert log.contains('  itcmsub_case_child v2: sub-workflow of itcmsub_parent v1 (task ref in_case); not in local files: deploy it from the project that defines it')
 assert log.contains('  itcmsub_fork_child: sub-workflow of itcmsub_parent v1 (task ref in_fork); not in local files: deploy it from the project that defines it')
 assert !(log =~ /Missing workflows: .*itcmsub_loop_child/)

@@ -12,7 +12,8 @@ def log = new File(basedir, 'build.log').text
 assert new URL(conductorUrl + '/api/metadata/workflow/itcmtask_flow?version=1').openConnection().responseCode == 200
 assert new URL(conductorUrl + '/api/metadata/taskdefs/itcmtask_summarize').openConnection().responseCode == 404
 
-assert log.contains('[ERROR] Missing task definitions: itcmtask_fetch_url, itcmtask_summarize')
+assert log.contains(' on project check-missing-task: Missing task definitions: itcmtask_fetch_url, itcmtask_summarize')
+assert !(log =~ /(?m)^\[(ERROR|WARNING|INFO)\] Missing /)
 assert log.contains('[ERROR]   itcmtask_fetch_url: defined in idflow/tasks/fetch_url.json; used by itcmtask_flow v1 (task ref fetch_ref)')
 assert log.contains('[ERROR]   itcmtask_summarize: used by itcmtask_flow v1 (task ref summarize_ref); not in local files: add idflow/tasks/itcmtask_summarize.json, or an inline taskDefinition')
 assert log.contains('runs those tasks with default retries and timeouts')

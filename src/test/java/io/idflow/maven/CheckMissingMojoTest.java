@@ -104,7 +104,10 @@ class CheckMissingMojoTest {
         "  child v2: sub-workflow of order_flow v3 (task ref child_ref); not in local files: deploy it from the project that defines it",
         "Run 'mvn idflow:upload-workflows' to upload missing workflows",
         "Missing task definitions: fetch_url");
-    assertThat(log.lines()).contains("ERROR Missing task definitions: fetch_url");
+    // Listed once, in the failure Maven prints; the log has the summary line.
+    assertThat(log.lines()).noneMatch(l -> l.contains("Missing task definitions"))
+        .contains("ERROR 4 definitions missing in Conductor (3 workflows, 1 task definition): checked 1 local workflow,"
+            + " 1 required workflow, 1 sub-workflow reference, 1 SIMPLE task and 0 local task definitions");
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("failure");
     assertThat(report.path("summary").path("failed").asInt()).isEqualTo(4);
@@ -122,7 +125,7 @@ class CheckMissingMojoTest {
     assertThat(log.lines()).contains("WARN Missing workflows: child v2, order_flow v3",
         "WARN Missing task definitions: fetch_url",
         "WARN Run 'mvn idflow:upload-workflows' to upload missing workflows");
-    assertThat(log.lines()).noneMatch(l -> l.startsWith("ERROR"));
+    assertThat(log.lines()).noneMatch(l -> l.startsWith("ERROR")).anyMatch(l -> l.startsWith("WARN 3 definitions missing"));
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("success");
     // The build passes, but missing definitions stay failed tests for CI to show.

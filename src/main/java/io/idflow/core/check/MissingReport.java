@@ -6,7 +6,6 @@ import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -126,12 +125,17 @@ public record MissingReport(List<Need> workflows, List<Need> tasks, int localWor
         + ", " + plural(missingTasks().size(), "task definition") + "): " + checked + drift;
   }
 
-  /** Prints the findings: missing ones as errors (or warnings), drift, then the summary line. */
+  /**
+   * Prints the findings. What fails the build is left to {@link #failure}, which Maven prints once
+   * at the end; what does not is printed here as warnings. The summary line comes last.
+   */
   public void render(IdflowLog log, boolean failOnMissing, boolean failOnDrift) {
-    Consumer<String> missingLevel = failOnMissing ? log::error : log::warn;
-    missingLines().forEach(missingLevel);
-    Consumer<String> driftLevel = failOnDrift ? log::error : log::warn;
-    driftLines(failOnDrift).forEach(driftLevel);
+    if (!failOnMissing) {
+      missingLines().forEach(log::warn);
+    }
+    if (!failOnDrift) {
+      driftLines(false).forEach(log::warn);
+    }
     for (Need n : tasks) {
       if (n.status() == Need.Status.UNUSED) {
         log.info("Task definition " + n.name() + " is not in Conductor (no local workflow uses it; 'mvn idflow:sync-tasks' uploads it)");
@@ -143,11 +147,14 @@ public record MissingReport(List<Need> workflows, List<Need> tasks, int localWor
     for (Need n : tasks) {
       log.debug(n.kind().label() + " " + n.id() + ": " + n.status() + " (" + String.join("; ", n.neededBy()) + ")");
     }
-    if (anyMissing() || !drifted().isEmpty()) {
+    boolean fails = failure(failOnMissing, failOnDrift).isPresent();
+    if ((anyMissing() && !failOnMissing) || (!drifted().isEmpty() && !failOnDrift)) {
       log.info("");
     }
-    if (anyMissing()) {
-      missingLevel.accept(summary());
+    if (fails) {
+      log.error(summary());
+    } else if (anyMissing() || !drifted().isEmpty()) {
+      log.warn(summary());
     } else {
       log.info(summary());
     }
