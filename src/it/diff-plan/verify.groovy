@@ -21,7 +21,10 @@ assert log.replace('\r\n', '\n').contains(plan)
 assert !log.contains('itdiff_foreign')
 assert log.contains('BUILD SUCCESS')
 // failOnDiff: the same plan fails the build.
-assert log.contains('Conductor differs from the local definitions (idflow.failOnDiff=true): 2 to create, 2 to update, 1 to delete, 2 unchanged')
+assert log.contains('Conductor differs from the local definitions (idflow.failOnDiff=true): 2 to create, 2 to update, 1 to delete, 2 unchanged, listed above')
+assert log.contains("Run 'mvn idflow:upload-workflows' (-Didflow.onDrift=overwrite for changed versions, or bump them), 'mvn idflow:sync-tasks', 'mvn idflow:purge-orphans' to bring Conductor in line")
+// The plan is printed by both runs, the failure does not repeat it.
+assert log.count('[INFO] - task itdiff_orphan (only in Conductor)') == 2 && !log.contains('[ERROR] - task itdiff_orphan')
 assert log.contains('BUILD FAILURE')
 
 // diff writes nothing.

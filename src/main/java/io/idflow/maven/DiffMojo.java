@@ -46,9 +46,9 @@ public class DiffMojo extends AbstractRemoteMojo {
     report().checked("plan", diff.counts()).addAll(diff.entries(failOnDiff));
     diff.render(log);
     if (failOnDiff && diff.changes()) {
+      // The plan is printed just above: the failure says so instead of repeating it.
       throw new MojoFailureException("Conductor differs from the local definitions (" + IdflowProperties.FAIL_ON_DIFF
-          + "=true): " + diff.summary().substring("Plan: ".length()) + System.lineSeparator()
-          + String.join(System.lineSeparator(), diff.lines()) + System.lineSeparator()
+          + "=true): " + diff.summary().substring("Plan: ".length()) + ", listed above" + System.lineSeparator()
           + diff.fixHint());
     }
   }

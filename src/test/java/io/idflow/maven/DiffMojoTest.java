@@ -92,10 +92,12 @@ class DiffMojoTest {
     DiffMojo mojo = mojo();
     set(mojo, "failOnDiff", true);
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
-    assertThat(e.getMessage().lines().toList()).startsWith(
-        "Conductor differs from the local definitions (idflow.failOnDiff=true): 1 to create, 1 to update, 1 to delete, 1 unchanged",
-        "~ workflow order_flow v3");
-    assertThat(e.getMessage()).contains("'mvn idflow:purge-orphans'");
+    assertThat(e.getMessage().lines().toList()).containsExactly(
+        "Conductor differs from the local definitions (idflow.failOnDiff=true): 1 to create, 1 to update, 1 to delete,"
+            + " 1 unchanged, listed above",
+        "Run 'mvn idflow:upload-workflows' (-Didflow.onDrift=overwrite for changed versions, or bump them),"
+            + " 'mvn idflow:purge-orphans' to bring Conductor in line");
+    assertThat(log.lines()).contains("INFO ~ workflow order_flow v3");
     JsonNode report = Json.MAPPER.readTree(project.resolve("target/idflow/diff.json").toFile());
     assertThat(report.path("result").asText()).isEqualTo("failure");
     assertThat(report.path("summary").path("failed").asInt()).isEqualTo(3);
