@@ -147,11 +147,10 @@ public record MissingReport(List<Need> workflows, List<Need> tasks, int localWor
     for (Need n : tasks) {
       log.debug(n.kind().label() + " " + n.id() + ": " + n.status() + " (" + String.join("; ", n.neededBy()) + ")");
     }
-    boolean fails = failure(failOnMissing, failOnDrift).isPresent();
     if ((anyMissing() && !failOnMissing) || (!drifted().isEmpty() && !failOnDrift)) {
       log.info("");
     }
-    if (fails) {
+    if (anyMissing() && failOnMissing) {
       log.error(summary());
     } else if (anyMissing() || !drifted().isEmpty()) {
       log.warn(summary());
