@@ -69,6 +69,15 @@ class DefinitionLoaderTest {
   }
 
   @Test
+  void reportsUnclosedBraceWithItsStartWithoutQuotingTheFile() throws IOException {
+    write("workflows/a.json", "{\n  \"name\": \"a\",\n  \"description\": \"" + "long text ".repeat(80) + "\",\n  \"tasks\": []\n");
+
+    assertThat(problems()).containsExactly(
+        "idflow/workflows/a.json line 5, column 1: is not valid JSON: Unexpected end-of-input:"
+            + " expected close marker for Object (start marker at line 1, column 1)");
+  }
+
+  @Test
   void reportsDuplicateKeyInOneObject() throws IOException {
     write("workflows/a.json", "{\"name\": \"a\",\n \"name\": \"b\", \"tasks\": []}");
 
