@@ -200,6 +200,14 @@ class DefinitionLoaderTest {
   }
 
   @Test
+  void rejectsVersionWithDecimalPointShowingItAsWritten() throws IOException {
+    write("workflows/a.json", "{\"name\": \"a\", \"version\": 2.0, \"tasks\": []}");
+
+    assertThat(problems()).containsExactly(
+        "idflow/workflows/a.json at /version (workflow 'a'): 'version' must be a whole number >= 0, found 2.0");
+  }
+
+  @Test
   void rejectsNegativeVersion() throws IOException {
     write("workflows/a.json", "{\"name\": \"a\", \"version\": -1, \"tasks\": []}");
 
@@ -482,6 +490,17 @@ class DefinitionLoaderTest {
     LocalDefinition def = load().workflows().get(0);
 
     assertThat(def.json()).isEqualTo(Json.MAPPER.readTree(text));
+    assertThat(Json.MAPPER.writeValueAsString(def.json())).isEqualTo(text);
+  }
+
+  @Test
+  void keepsDecimalNumbersAsWritten() throws IOException {
+    String text = "{\"name\":\"a\",\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\","
+        + "\"inputParameters\":{\"threshold\":100.0,\"ratio\":1.50,\"zero\":0.0,\"exp\":1.0E+3}}]}";
+    write("workflows/a.json", text);
+
+    LocalDefinition def = load().workflows().get(0);
+
     assertThat(Json.MAPPER.writeValueAsString(def.json())).isEqualTo(text);
   }
 }
