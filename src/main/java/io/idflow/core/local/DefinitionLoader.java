@@ -142,8 +142,10 @@ public final class DefinitionLoader {
           lineStart = i + 1;
         }
       }
+      // Columns count characters, as in JSON syntax errors: the bytes before the bad one are valid UTF-8.
+      int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
       problems.add(
-          Problem.error(shown, null, "line " + line + ", column " + (offset - lineStart + 1),
+          Problem.error(shown, null, "line " + line + ", column " + column,
               String.format("is not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[offset] & 0xFF, offset)));
       return null;
     }

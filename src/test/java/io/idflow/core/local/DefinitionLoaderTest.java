@@ -352,6 +352,21 @@ class DefinitionLoaderTest {
   }
 
   @Test
+  void countsNonUtf8ColumnInCharactersAfterMultiByteText() throws IOException {
+    byte[] valid = "{\"name\": \"\u00e9t\u00e9 \u2615\", \"description\": \"".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "\", \"tasks\": []}".getBytes(StandardCharsets.UTF_8);
+    byte[] content = new byte[valid.length + 1 + tail.length];
+    System.arraycopy(valid, 0, content, 0, valid.length);
+    content[valid.length] = (byte) 0xFF;
+    System.arraycopy(tail, 0, content, valid.length + 1, tail.length);
+    write("workflows/mixed.json", content);
+
+    // 34 characters precede the bad byte: 38 bytes, as two are 2-byte and one is a 3-byte character.
+    assertThat(problems()).containsExactly(
+        "idflow/workflows/mixed.json line 1, column 35: is not UTF-8: byte 0xFF at offset 38; save the file as UTF-8");
+  }
+
+  @Test
   void reportsTruncatedUtf8SequenceAtEndOfFile() throws IOException {
     byte[] json = workflow("a").getBytes(StandardCharsets.UTF_8);
     byte[] truncated = new byte[json.length + 2];
