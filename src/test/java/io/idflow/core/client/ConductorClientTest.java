@@ -249,6 +249,20 @@ class ConductorClientTest {
   }
 
   @Test
+  void treatsA429AsAnUnavailableServerNotAsARejection() {
+    server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")
+        .withHeader("Content-Type", "application/json").withBody("{\"status\":429,\"message\":\"Rate limit exceeded\"}")));
+
+    ConductorException e = catchThrowableOfType(ConductorException.class,
+        () -> client.putWorkflowDefs(List.of(Json.MAPPER.createObjectNode().put("name", "a"))));
+
+    assertThat(e.status()).isEqualTo(429);
+    assertThat(e.isRejection()).as("the definitions were not refused").isFalse();
+    assertThat(e.isUnavailable()).isTrue();
+    assertThat(e.serverMessage()).isEqualTo("Rate limit exceeded");
+  }
+
+  @Test
   void treatsA404AsAnErrorWhereAbsenceIsNotAnAnswer() {
     server.stubFor(get("/api/metadata/taskdefs").willReturn(aResponse().withStatus(404)));
 
