@@ -7,6 +7,7 @@ import java.util.List;
  * message and its {@code validationErrors}. Status handling lives in {@link ConductorClient} alone.
  */
 public class ConductorException extends RuntimeException {
+  private static final int TOO_MANY_REQUESTS = 429;
   private final String request;
   private final int status;
   private final String serverMessage;
@@ -50,11 +51,11 @@ public class ConductorException extends RuntimeException {
 
   /** The server refused the request itself (4xx): retrying the same request cannot help. */
   public boolean isRejection() {
-    return status >= 400 && status < 500;
+    return status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
   }
 
-  /** No answer, or a server-side failure: the build could not do its job. */
+  /** No answer, a server-side failure or rate limiting: the build could not do its job. */
   public boolean isUnavailable() {
-    return status == 0 || status >= 500;
+    return status == 0 || status == TOO_MANY_REQUESTS || status >= 500;
   }
 }
