@@ -188,7 +188,7 @@ abstract class AuthInterceptor implements Interceptor {
                   + "; a server behind HTTP basic auth needs the basic auth mode)"
               : "";
           ConductorException e = ConductorClient.error(what, response.code(), redact(text), tag.attempts);
-          throw new ConductorException(e.request(), e.status(), e.serverMessage() + hint, e.validationErrors(), null);
+          throw new ConductorException(e.request(), e.status(), e.serverMessage() + hint, e.validationErrors(), e.attempts(), null);
         }
         JsonNode answer;
         try {

@@ -236,7 +236,7 @@ public final class ConductorClient implements AutoCloseable {
     } catch (IOException e) {
       throw new ConductorException(what, 0, "cannot reach Conductor at " + apiUrl() + " ("
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact.apply(e.getMessage()))
-          + attempts(tag.attempts, "; ") + ")" + hint(e), List.of(), e);
+          + ")" + hint(e), List.of(), tag.attempts, e);
     }
   }
 
@@ -245,21 +245,13 @@ public final class ConductorClient implements AutoCloseable {
     JsonNode body = parse(text, t -> null);
     if (body == null || !body.isObject()) {
       String shown = text.isBlank() ? "(empty body)" : text.length() > 500 ? text.substring(0, 500) + "..." : text;
-      return new ConductorException(what, status, shown + attempts(attempts, " "), List.of(), null);
+      return new ConductorException(what, status, shown, List.of(), attempts, null);
     }
     List<ValidationError> errors = new ArrayList<>();
     body.path("validationErrors").forEach(e -> errors.add(new ValidationError(
         e.path("path").asText(null), e.path("message").asText(""), e.path("invalidValue").isNull() ? null : e.path("invalidValue").asText(null))));
     String message = body.path("message").asText(body.path("error").asText(text));
-    return new ConductorException(what, status, message + attempts(attempts, " "), errors, null);
-  }
-
-  /** {@code (gave up after 4 attempts)}, or nothing when the request was sent once. */
-  private static String attempts(int attempts, String separator) {
-    if (attempts <= 1) {
-      return "";
-    }
-    return separator.equals(" ") ? " (gave up after " + attempts + " attempts)" : separator + "gave up after " + attempts + " attempts";
+    return new ConductorException(what, status, message, errors, attempts, null);
   }
 
   private static String hint(IOException e) {

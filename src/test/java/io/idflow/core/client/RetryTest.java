@@ -188,7 +188,7 @@ class RetryTest {
     try (ConductorClient client = client(2)) {
       assertThatThrownBy(client::getWorkflowDefs).isInstanceOf(ConductorException.class)
           .hasMessageStartingWith("GET " + server.baseUrl() + DEFS + " failed: cannot reach Conductor at " + server.baseUrl() + "/api (")
-          .hasMessageEndingWith("; gave up after 3 attempts)");
+          .hasMessageEndingWith(") (gave up after 3 attempts)");
     }
     assertThat(pauses).hasSize(2);
     assertThat(log.lines()).anyMatch(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " failed (") && l.contains("retrying in"));
