@@ -187,7 +187,7 @@ final class ConnectionFactory {
     if (!errors.isEmpty()) {
       throw new IdflowException("Cannot decrypt " + what + ": "
           + errors.stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; "))
-          + " (check ~/.m2/settings-security.xml)");
+          + " (check the master password in settings-security.xml)");
     }
   }
 
