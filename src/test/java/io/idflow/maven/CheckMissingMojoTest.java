@@ -160,13 +160,13 @@ class CheckMissingMojoTest {
     serverHolds("[" + ORDER_FLOW.replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"timeoutSeconds\":60")
         + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
     mojo(server.baseUrl()).execute();
-    assertThat(log.lines()).contains("WARN     /timeoutSeconds: 60 -> (absent)");
+    assertThat(log.lines()).contains("WARN     /timeoutSeconds: 60 -> 0");
 
     CheckMissingMojo strict = mojo(server.baseUrl());
     set(strict, "failOnDrift", true);
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, strict::execute);
     assertThat(e.getMessage()).contains("Drift: 1 workflow differs from Conductor at the same version (failOnDrift=true)",
-        "  workflow order_flow v3 (idflow/workflows/order.json)", "    /timeoutSeconds: 60 -> (absent)");
+        "  workflow order_flow v3 (idflow/workflows/order.json)", "    /timeoutSeconds: 60 -> 0");
     assertThat(jsonReport().path("entries").findValuesAsText("outcome")).contains("drifted");
   }
 

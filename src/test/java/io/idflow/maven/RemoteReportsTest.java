@@ -17,6 +17,7 @@ import io.idflow.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +76,32 @@ class RemoteReportsTest {
     assertThat(report.path("checked").path("onDrift").asText()).isEqualTo("warn");
     assertThat(report.path("entries").get(0).path("name").asText()).isEqualTo("a");
     assertThat(report.path("entries").get(0).path("outcome").asText()).isEqualTo("uploaded");
+  }
+
+  @Test
+  void aCredentialTheServerEchoesNeverReachesTheReport() throws IOException {
+    Path wf = project.resolve("idflow/workflows/a.json");
+    Files.createDirectories(wf.getParent());
+    Files.writeString(wf, "{\"name\":\"a\",\"version\":1,\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}");
+    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(aResponse().withStatus(401)
+        .withBody("{\"status\":401,\"message\":\"token tok-s3cr3t-42 is not valid\"}")));
+    org.apache.maven.settings.Server credentials = new org.apache.maven.settings.Server();
+    credentials.setId("conductor");
+    credentials.setPassword("tok-s3cr3t-42");
+    org.apache.maven.settings.Settings settings = new org.apache.maven.settings.Settings();
+    settings.addServer(credentials);
+
+    CheckMissingMojo mojo = configure(new CheckMissingMojo());
+    set(mojo, "settings", settings);
+    set(mojo, "serverId", "conductor");
+    set(mojo, "auth", "auto");
+    set(mojo, "failOnMissing", true);
+    catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    for (String file : List.of("check-missing.json", "TEST-idflow-check-missing.xml")) {
+      String text = Files.readString(project.resolve("target/idflow/" + file));
+      assertThat(text).contains("token **** is not valid").doesNotContain("tok-s3cr3t-42");
+    }
   }
 
   @Test
