@@ -208,8 +208,8 @@ public final class TaskManager {
     }
     if (count > options.maxDeletions()) {
       IdflowException guard = new IdflowException(count + " task definitions would be purged, more than idflow.purge.maxDeletions="
-          + options.maxDeletions() + "; nothing was deleted. Check the list above and the scope (" + scope.describe()
-          + "), then allow it with -Didflow.purge.maxDeletions=" + count + ", or narrow the scope with -Didflow.purge.excludes=<glob,...>");
+          + options.maxDeletions() + "; nothing was deleted. Check the list above, then allow it with -Didflow.purge.maxDeletions="
+          + count + ", or narrow the scope with -Didflow.purge.excludes=<glob,...>");
       return new PurgeReport(plan, false, options.maxDeletions(), null, List.of(), guard);
     }
     Path backup = backup(options.backupRoot(), plan.candidates());

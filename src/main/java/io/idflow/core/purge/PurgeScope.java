@@ -50,8 +50,8 @@ public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> inclu
       }
     }
     if (owners.size() == 1 && !someWithout) {
-      return new PurgeScope(owners.first(), "shared by all " + localTasks.size() + " local task definition"
-          + (localTasks.size() == 1 ? "" : "s"), in, out);
+      return new PurgeScope(owners.first(), localTasks.size() == 1 ? "of the one local task definition"
+          : "shared by all " + localTasks.size() + " local task definitions", in, out);
     }
     if (!in.isEmpty()) {
       return new PurgeScope(null, null, in, out);
