@@ -84,7 +84,7 @@ public record UploadReport(
       log.info("Skipped " + plural(upToDate, kind) + " (already up to date)");
     }
     if (drifted > 0) {
-      log.warn("Skipped " + plural(drifted, kind) + " that differ from Conductor (onDrift=" + policy()
+      log.warn("Skipped " + plural(drifted, kind) + " that " + differ(drifted) + " from Conductor (onDrift=" + policy()
           + "): bump the version, or use -Didflow.onDrift=overwrite to replace the server's copy");
     }
     log.info("");
@@ -110,17 +110,21 @@ public record UploadReport(
     long drifted = count(UploadResult.Status.DRIFTED);
     if (dryRun) {
       return "Summary: dry run, nothing was uploaded; " + count(UploadResult.Status.WOULD_UPLOAD) + "/" + total + " "
-          + kind + "s would be uploaded" + (drifted > 0 ? ", " + drifted + " differ from Conductor" : "");
+          + kind + "s would be uploaded" + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor" : "");
     }
     if (failed()) {
       return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded" + split + ", " + (failedCount > 0 ? failedCount + " failed" : "")
-          + (failedCount > 0 && drifted > 0 ? ", " : "") + (drifted > 0 ? drifted + " differ from Conductor" : "");
+          + (failedCount > 0 && drifted > 0 ? ", " : "") + (drifted > 0 ? drifted + " " + differ(drifted) + " from Conductor" : "");
     }
     if (uploaded == 0 && drifted == 0) {
       return "Summary: All " + total + " " + kind + "s are up to date";
     }
     return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded successfully" + split
-        + (drifted > 0 ? ", " + drifted + " differ from Conductor and were skipped" : "");
+        + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor and " + (drifted == 1 ? "was" : "were") + " skipped" : "");
+  }
+
+  private static String differ(long n) {
+    return n == 1 ? "differs" : "differ";
   }
 
   private static String plural(long n, String word) {

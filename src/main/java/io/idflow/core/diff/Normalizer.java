@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.WorkflowTasks;
 import io.idflow.core.local.Kind;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Brings a definition, local or remote, to the form in which two copies compare equal exactly when
- * they mean the same: no audit fields, no nulls, no field that holds the server's default.
+ * they mean the same: no audit fields, no nulls, and every field the server would default filled in
+ * with that default, so a change from a default shows the value the server really uses.
  */
 public final class Normalizer {
 
@@ -22,31 +21,31 @@ public final class Normalizer {
     ObjectNode copy = definition.deepCopy();
     ServerDefaults.AUDIT_FIELDS.forEach(copy::remove);
     if (kind == Kind.TASK) {
-      dropDefaults(copy, ServerDefaults.TASK);
+      fillDefaults(copy, ServerDefaults.TASK);
       return copy;
     }
-    // Children first: a nested task emptied down to its defaults must still be dropped by its parent.
-    List<WorkflowTasks.Located> tasks = new ArrayList<>(WorkflowTasks.all(copy));
-    for (int i = tasks.size() - 1; i >= 0; i--) {
-      ObjectNode task = tasks.get(i).task();
+    for (WorkflowTasks.Located located : WorkflowTasks.all(copy)) {
+      ObjectNode task = located.task();
       if (task.get("taskDefinition") instanceof ObjectNode inline) {
         ServerDefaults.AUDIT_FIELDS.forEach(inline::remove);
-        dropDefaults(inline, ServerDefaults.TASK);
+        fillDefaults(inline, ServerDefaults.TASK);
       }
-      dropDefaults(task, ServerDefaults.WORKFLOW_TASK);
+      fillDefaults(task, ServerDefaults.WORKFLOW_TASK);
     }
-    dropDefaults(copy, ServerDefaults.WORKFLOW);
+    fillDefaults(copy, ServerDefaults.WORKFLOW);
     return copy;
   }
 
-  private static void dropDefaults(ObjectNode node, JsonNode defaults) {
+  private static void fillDefaults(ObjectNode node, JsonNode defaults) {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JsonNode value = field.getValue();
-      JsonNode fallback = defaults.get(field.getKey());
-      if (value.isNull() || (fallback != null && JsonDiff.same(value, fallback))) {
+      if (it.next().getValue().isNull()) {
         it.remove();
       }
     }
+    defaults.fields().forEachRemaining(d -> {
+      if (!node.has(d.getKey())) {
+        node.set(d.getKey(), d.getValue().deepCopy());
+      }
+    });
   }
 }

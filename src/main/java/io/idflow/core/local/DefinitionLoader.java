@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,9 @@ import java.util.stream.Stream;
  * directory. Never stops at the first bad file: every problem is collected with its file and place.
  */
 public final class DefinitionLoader {
+  /** Jackson's nested location, e.g. an unclosed object's start marker, quotes up to 500 characters of the file. */
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
 
   private DefinitionLoader() {}
 
@@ -92,7 +96,7 @@ public final class DefinitionLoader {
     try {
       root = Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      problems.add(Problem.error(shown, null, at(e.getLocation()), "is not valid JSON: " + e.getOriginalMessage()));
+      problems.add(Problem.error(shown, null, at(e.getLocation()), "is not valid JSON: " + withoutSource(e.getOriginalMessage())));
       return;
     }
     if (root instanceof ObjectNode object) {
@@ -138,8 +142,10 @@ public final class DefinitionLoader {
           lineStart = i + 1;
         }
       }
+      // Columns count characters, as in JSON syntax errors: the bytes before the bad one are valid UTF-8.
+      int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
       problems.add(
-          Problem.error(shown, null, "line " + line + ", column " + (offset - lineStart + 1),
+          Problem.error(shown, null, "line " + line + ", column " + column,
               String.format("is not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[offset] & 0xFF, offset)));
       return null;
     }
@@ -216,6 +222,10 @@ public final class DefinitionLoader {
     }
     found.clear();
     found.addAll(unique);
+  }
+
+  static String withoutSource(String message) {
+    return SOURCE_LOCATION.matcher(message).replaceAll("line $1, column $2");
   }
 
   static String at(JsonLocation location) {
