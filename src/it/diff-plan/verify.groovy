@@ -34,7 +34,7 @@ assert new JsonSlurper().parse(new URL(conductorUrl + '/api/metadata/workflow/it
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/idflow/diff.json'))
 assert report.result == 'failure'
-assert report.checked.taskScope == 'ownerEmail itdiff-team@example.com'
+assert report.checked.taskScope == 'ownerEmail itdiff-team@example.com (shared by all 3 local task definitions)'
 assert report.checked.plan == [create: 2, update: 2, delete: 1, unchanged: 2]
 assert report.entries.collect { "${it.kind} ${it.name} ${it.outcome} ${it.failed}".toString() } == [
     'workflow itdiff_changed update true', 'workflow itdiff_new create true', 'workflow itdiff_same unchanged false',

@@ -5,7 +5,9 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.LocalDefinitions;
 import io.idflow.core.plan.DiffReport;
-import io.idflow.core.plan.TaskScope;
+import io.idflow.core.IdflowException;
+import io.idflow.core.purge.PurgeScope;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,21 +29,29 @@ public class DiffMojo extends AbstractRemoteMojo {
    * project whatever their owner, as for {@code purge-orphans}.
    */
   @Parameter(property = IdflowProperties.PURGE_INCLUDES)
-  private String purgeIncludes;
+  private String includes;
 
   /** Task definitions whose names match these globs never belong to the project, as for {@code purge-orphans}. */
   @Parameter(property = IdflowProperties.PURGE_EXCLUDES)
-  private String purgeExcludes;
+  private String excludes;
 
   @Override
   protected void run(IdflowLog log) throws MojoFailureException {
     LocalDefinitions defs = Definitions.loadValid(directory.toPath(), ownerEmail, ownerEmailMandatory, log);
-    var scope = TaskScope.resolve(defs, ownerEmail, purgeIncludes, purgeExcludes);
+    // purge-orphans' scope: diff lists as deletions exactly what a purge would consider.
+    Optional<PurgeScope> scope;
+    String scopeProblem = null;
+    try {
+      scope = Optional.of(PurgeScope.resolve(ownerEmail, defs.tasks(), Definitions.names(includes), Definitions.names(excludes)));
+    } catch (IdflowException e) {
+      scope = Optional.empty();
+      scopeProblem = e.getMessage();
+    }
     report().checked("directory", directory.toString()).checked("failOnDiff", failOnDiff)
-        .checked("taskScope", scope.map(TaskScope::describe).orElse(null));
+        .checked("taskScope", scope.map(PurgeScope::describe).orElse(null));
     DiffReport diff;
     try (ConductorClient client = client()) {
-      diff = DiffReport.compute(client, defs, scope);
+      diff = DiffReport.compute(client, defs, scope, scopeProblem);
     }
     report().checked("plan", diff.counts()).addAll(diff.entries(failOnDiff));
     diff.render(log);

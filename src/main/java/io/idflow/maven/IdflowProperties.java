@@ -22,8 +22,12 @@ final class IdflowProperties {
   static final String FAIL_ON_MISSING = "idflow.failOnMissing";
   static final String FAIL_ON_DRIFT = "idflow.failOnDrift";
   static final String FAIL_ON_DIFF = "idflow.failOnDiff";
+  static final String SOURCE = "idflow.source";
+
   static final String PURGE_INCLUDES = "idflow.purge.includes";
   static final String PURGE_EXCLUDES = "idflow.purge.excludes";
+  static final String PURGE_MAX_DELETIONS = "idflow.purge.maxDeletions";
+  static final String PURGE_BACKUP_DIRECTORY = "idflow.purge.backupDirectory";
 
   static final String SERVER_ID = "idflow.serverId";
   static final String AUTH = "idflow.auth";

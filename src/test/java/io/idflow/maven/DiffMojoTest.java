@@ -82,7 +82,7 @@ class DiffMojoTest {
     assertThat(String.join("\n", log.lines())).doesNotContain("theirs");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).allMatch(r -> r.getMethod().getName().equals("GET")).hasSize(2);
     JsonNode report = Json.MAPPER.readTree(project.resolve("target/idflow/diff.json").toFile());
-    assertThat(report.path("checked").path("taskScope").asText()).isEqualTo("ownerEmail pay@x.com");
+    assertThat(report.path("checked").path("taskScope").asText()).isEqualTo("ownerEmail pay@x.com (of the one local task definition)");
     assertThat(report.path("checked").path("plan").path("create").asInt()).isEqualTo(1);
     assertThat(report.path("entries").findValuesAsText("outcome")).containsExactly("update", "create", "unchanged", "delete");
   }
@@ -106,7 +106,7 @@ class DiffMojoTest {
   @Test
   void excludesKeepATaskOutOfTheDeletions() throws Exception {
     DiffMojo mojo = mojo();
-    set(mojo, "purgeExcludes", "refund_*");
+    set(mojo, "excludes", "refund_*");
     mojo.execute();
     assertThat(String.join("\n", log.lines())).doesNotContain("refund_old").contains("Plan: 1 to create, 1 to update, 1 unchanged");
   }

@@ -105,6 +105,35 @@ class RemoteReportsTest {
   }
 
   @Test
+  void syncTasksAndPurgeOrphansReportEachTaskDefinition() throws Exception {
+    Path task = project.resolve("idflow/tasks/mine.json");
+    Files.createDirectories(task.getParent());
+    Files.writeString(task, "{\"name\":\"mine\",\"ownerEmail\":\"us@x.com\",\"retryCount\":1}");
+    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("[]")));
+    server.stubFor(get(urlEqualTo("/api/metadata/taskdefs")).willReturn(okJson("[{\"name\":\"mine\",\"ownerEmail\":\"us@x.com\","
+        + "\"retryCount\":1},{\"name\":\"old\",\"ownerEmail\":\"us@x.com\"},{\"name\":\"theirs\",\"ownerEmail\":\"o@x.com\"}]")));
+
+    SyncTasksMojo sync = configure(new SyncTasksMojo());
+    set(sync, "dryRun", false);
+    sync.execute();
+    JsonNode synced = report("sync-tasks").path("entries").get(0);
+    assertThat(synced.path("kind").asText() + " " + synced.path("name").asText() + " " + synced.path("outcome").asText())
+        .isEqualTo("task mine up-to-date");
+    assertThat(synced.path("version").isNull()).isTrue();
+
+    PurgeOrphansMojo purge = configure(new PurgeOrphansMojo());
+    set(purge, "dryRun", true);
+    set(purge, "maxDeletions", 10);
+    set(purge, "backupDirectory", project.resolve("target/backup").toFile());
+    purge.execute();
+    JsonNode purged = report("purge-orphans");
+    assertThat(purged.path("checked").path("taskScope").asText()).startsWith("ownerEmail us@x.com");
+    assertThat(purged.path("entries")).hasSize(1);
+    assertThat(purged.path("entries").get(0).path("name").asText()).isEqualTo("old");
+    assertThat(purged.path("entries").get(0).path("outcome").asText()).isEqualTo("would-purge");
+  }
+
+  @Test
   void startWorkflowReportsTheExecution() throws Exception {
     server.stubFor(post(urlPathEqualTo("/api/workflow/hello")).willReturn(aResponse().withBody("wf-123")));
     StartWorkflowMojo mojo = configure(new StartWorkflowMojo());

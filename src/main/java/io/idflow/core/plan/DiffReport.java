@@ -5,6 +5,7 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.purge.PurgeScope;
 import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,29 +17,34 @@ import java.util.Set;
 
 /**
  * What would change in Conductor to match the local definitions, as a plan: workflows and task
- * definitions to create or update, task definitions of this project's {@link TaskScope} that only
- * Conductor has, and how many are unchanged. A dry run of every upload goal at once.
+ * definitions to create or update, task definitions in the project's {@link PurgeScope} that only
+ * Conductor has (what {@code purge-orphans} considers), and how many are unchanged. A dry run of
+ * every upload goal at once.
  *
  * @param items every local definition's plan item (workflows first, then tasks) and the deletions
  * @param scope the task scope used for deletions, or empty when none could be determined
  * @param scopeProblem why there is no scope (shown instead of deletions), or null
  */
-public record DiffReport(List<PlanItem> items, Optional<TaskScope> scope, String scopeProblem) {
+public record DiffReport(List<PlanItem> items, Optional<PurgeScope> scope, String scopeProblem) {
 
   public DiffReport {
     items = List.copyOf(items);
   }
 
-  /** Fetches the server's definitions once each (two requests) and compares. */
-  public static DiffReport compute(ConductorClient client, LocalDefinitions defs, Optional<TaskScope> scope) {
+  /**
+   * Fetches the server's definitions once each (two requests) and compares.
+   *
+   * @param scopeProblem why {@code scope} is empty, shown in its place; null when there is a scope
+   */
+  public static DiffReport compute(ConductorClient client, LocalDefinitions defs, Optional<PurgeScope> scope, String scopeProblem) {
     List<ObjectNode> workflows = client.getWorkflowDefs();
     List<ObjectNode> tasks = client.getTaskDefs();
-    return compute(defs, workflows, tasks, scope);
+    return compute(defs, workflows, tasks, scope, scopeProblem);
   }
 
   /** Compares {@code defs} with definitions already fetched. */
-  public static DiffReport compute(
-      LocalDefinitions defs, List<ObjectNode> remoteWorkflows, List<ObjectNode> remoteTasks, Optional<TaskScope> scope) {
+  public static DiffReport compute(LocalDefinitions defs, List<ObjectNode> remoteWorkflows, List<ObjectNode> remoteTasks,
+      Optional<PurgeScope> scope, String scopeProblem) {
     List<PlanItem> items = new ArrayList<>();
     // A changed definition is an update here, whatever upload-workflows' drift policy would make of it.
     items.addAll(Planner.plan(defs.workflows(), Planner.index(Kind.WORKFLOW, remoteWorkflows), false, DriftPolicy.OVERWRITE).items());
@@ -46,11 +52,11 @@ public record DiffReport(List<PlanItem> items, Optional<TaskScope> scope, String
     if (scope.isPresent()) {
       Set<String> local = defs.tasksByName().keySet();
       remoteTasks.stream()
-          .filter(t -> !local.contains(t.path("name").asText()) && scope.get().contains(t))
+          .filter(t -> !local.contains(t.path("name").asText()) && scope.get().reason(t).isPresent())
           .sorted(Comparator.comparing(t -> t.path("name").asText()))
           .forEach(t -> items.add(new PlanItem(Action.DELETE, null, t, List.of())));
     }
-    return new DiffReport(items, scope, scope.isPresent() ? null : TaskScope.undetermined(defs));
+    return new DiffReport(items, scope, scope.isPresent() ? null : scopeProblem);
   }
 
   public long count(Action action) {
@@ -114,7 +120,7 @@ public record DiffReport(List<PlanItem> items, Optional<TaskScope> scope, String
     if (scope.isPresent()) {
       log.debug("Task definitions only in Conductor are listed within the project's scope: " + scope.get().describe());
     } else {
-      log.info("Task definitions only in Conductor are not listed. " + scopeProblem);
+      log.info("Task definitions only in Conductor are not listed: " + scopeProblem);
     }
     log.info("");
     log.info(summary());

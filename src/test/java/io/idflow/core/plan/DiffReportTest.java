@@ -3,9 +3,12 @@ package io.idflow.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.Definitions;
+import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.purge.PurgeScope;
 import io.idflow.core.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,9 +47,15 @@ class DiffReportTest {
     return "{\"name\":\"" + name + "\",\"retryCount\":" + retries + ",\"ownerEmail\":\"" + owner + "\"}";
   }
 
+  /** The scope as diff resolves it: purge-orphans' scope, or none with the reason. */
   private DiffReport diff(List<ObjectNode> workflows, List<ObjectNode> tasks, String includes) {
     LocalDefinitions defs = DefinitionLoader.load(root.resolve("idflow"));
-    return DiffReport.compute(defs, workflows, tasks, TaskScope.resolve(defs, null, includes, null));
+    try {
+      PurgeScope scope = PurgeScope.resolve(null, defs.tasks(), Definitions.names(includes), List.of());
+      return DiffReport.compute(defs, workflows, tasks, Optional.of(scope), null);
+    } catch (IdflowException e) {
+      return DiffReport.compute(defs, workflows, tasks, Optional.empty(), e.getMessage());
+    }
   }
 
   @Test
@@ -116,7 +125,7 @@ class DiffReportTest {
   void computesWithTheScopeOnlyFromItsArgument() throws IOException {
     file("tasks/a.json", task("a", 1, "us@x.com"));
     LocalDefinitions defs = DefinitionLoader.load(root.resolve("idflow"));
-    DiffReport diff = DiffReport.compute(defs, remote(), remote(task("b", 1, "us@x.com")), Optional.empty());
+    DiffReport diff = DiffReport.compute(defs, remote(), remote(task("b", 1, "us@x.com")), Optional.empty(), "no scope");
     assertThat(diff.lines()).containsExactly("+ task a (not in Conductor)");
   }
 }
