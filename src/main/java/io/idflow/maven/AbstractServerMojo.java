@@ -2,6 +2,7 @@ package io.idflow.maven;
 
 import io.idflow.core.server.ServerException;
 import java.io.File;
+import java.time.Duration;
 import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -42,7 +43,7 @@ abstract class AbstractServerMojo extends AbstractMojo {
 
   abstract void run() throws ServerException, MojoExecutionException, MojoFailureException;
 
-  static String seconds(java.time.Duration duration) {
+  static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 }

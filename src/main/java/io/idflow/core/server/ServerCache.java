@@ -56,7 +56,9 @@ public final class ServerCache {
       deleteAbandonedScratch();
       scratch = Files.createTempDirectory(root, "." + target.getFileName() + "-");
       log.info("Unpacking " + bootJar.getFileName() + " into " + target + " (once per version)");
+      long began = System.nanoTime();
       extractor.extract(bootJar, scratch);
+      log.debug("Unpacked " + bootJar.getFileName() + " in " + (System.nanoTime() - began) / 1_000_000 + " ms");
       if (!Files.isRegularFile(scratch.resolve(ExtractedServer.APPLICATION_JAR))) {
         throw ServerException.failure("Unpacking " + bootJar + " produced no " + ExtractedServer.APPLICATION_JAR, null);
       }

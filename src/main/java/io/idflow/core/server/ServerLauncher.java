@@ -56,10 +56,12 @@ public final class ServerLauncher {
       ProcessTree.kill(handle);
       throw ServerException.failure("Cannot write " + PidFile.in(work) + ": " + e.getMessage(), e);
     }
-    if (!config.detach()) {
-      ServerShutdownHooks.register(work, handle);
-    }
+    // Until it is ready even a detached server is stopped with the build: one that never started is no use.
+    ServerShutdownHooks.register(work, handle);
     awaitReady(process, config, url, logFile, began);
+    if (config.detach()) {
+      ServerShutdownHooks.remove(work);
+    }
     Duration startup = Duration.ofNanos(System.nanoTime() - began);
     return new RunningServer(handle.pid(), port, url, config.version(), startup, logFile);
   }
