@@ -15,9 +15,14 @@ import java.util.Properties;
 /**
  * {@code server.pid} in a server's work folder: how a later build finds the server to stop. The process's
  * start time is kept too, so that a pid reused by an unrelated process after a reboot is never killed.
+ * {@code writesArchive}: the server found no AppCDS archive at start, so it writes one when it exits.
  */
-public record PidFile(long pid, int port, String url, String version, Instant started) {
+public record PidFile(long pid, int port, String url, String version, Instant started, boolean writesArchive) {
   public static final String NAME = "server.pid";
+
+  public PidFile(long pid, int port, String url, String version, Instant started) {
+    this(pid, port, url, version, started, false);
+  }
 
   public static Path in(Path workDir) {
     return workDir.resolve(NAME);
@@ -33,6 +38,7 @@ public record PidFile(long pid, int port, String url, String version, Instant st
     if (started != null) {
       properties.setProperty("started", started.toString());
     }
+    properties.setProperty("writesArchive", Boolean.toString(writesArchive));
     Path temp = Files.createTempFile(workDir, NAME, ".tmp");
     try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
       properties.store(out, "Conductor server started by idflow-maven-plugin");
@@ -55,7 +61,8 @@ public record PidFile(long pid, int port, String url, String version, Instant st
           Integer.parseInt(properties.getProperty("port", "0").trim()),
           properties.getProperty("url", ""),
           properties.getProperty("version", ""),
-          started == null ? null : Instant.parse(started.trim())));
+          started == null ? null : Instant.parse(started.trim()),
+          Boolean.parseBoolean(properties.getProperty("writesArchive", "false").trim())));
     } catch (IOException | RuntimeException e) {
       throw ServerException.failure("Cannot read the pid file " + file + ": " + e.getMessage()
           + ". Delete it if no Conductor server runs from there.", e);

@@ -46,18 +46,20 @@ public final class ServerLauncher {
         + " from " + config.java().home() + " (log: " + logFile + ")");
     log.debug("Conductor command: " + String.join(" ", command));
 
+    boolean writesArchive = !Files.isRegularFile(server.sharedArchive(config.java()));
     long began = System.nanoTime();
     Process process = launch(command, work, logFile);
     ProcessHandle handle = process.toHandle();
+    PidFile pidFile = new PidFile(handle.pid(), port, url, config.version(),
+        handle.info().startInstant().orElse(null), writesArchive);
     try {
-      new PidFile(handle.pid(), port, url, config.version(), handle.info().startInstant().orElse(null))
-          .write(work);
+      pidFile.write(work);
     } catch (IOException e) {
       ProcessTree.kill(handle);
       throw ServerException.failure("Cannot write " + PidFile.in(work) + ": " + e.getMessage(), e);
     }
     // Until it is ready even a detached server is stopped with the build: one that never started is no use.
-    ServerShutdownHooks.register(work, handle);
+    ServerShutdownHooks.register(work, pidFile, handle);
     awaitReady(process, config, url, logFile, began);
     if (config.detach()) {
       ServerShutdownHooks.remove(work);

@@ -3,6 +3,7 @@ package io.idflow.core.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,9 +21,10 @@ final class ServerShutdownHooks {
 
   private ServerShutdownHooks() {}
 
-  static void register(Path workDir, ProcessHandle process) {
+  static void register(Path workDir, PidFile pidFile, ProcessHandle process) {
     Path key = workDir.toAbsolutePath().normalize();
-    Thread hook = new StopOnExit(process, PidFile.in(key), GRACE_SECONDS);
+    Duration grace = ServerStopper.grace(pidFile, Duration.ofSeconds(GRACE_SECONDS));
+    Thread hook = new StopOnExit(process, PidFile.in(key), grace.toSeconds());
     removeQuietly(HOOKS.put(key, hook));
     Runtime.getRuntime().addShutdownHook(hook);
   }

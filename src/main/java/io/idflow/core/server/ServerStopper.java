@@ -6,6 +6,11 @@ import java.util.Optional;
 
 /** Stops the Conductor server recorded in a work folder's pid file, and its child processes. */
 public final class ServerStopper {
+  /**
+   * How long a server that writes its AppCDS archive at exit may take: that takes seconds, many on a busy
+   * machine, and a server killed while writing leaves no archive, so every later start stays slow.
+   */
+  static final Duration ARCHIVE_WRITING_GRACE = Duration.ofSeconds(120);
 
   /** What stopping found and did. */
   public enum Outcome {
@@ -33,11 +38,17 @@ public final class ServerStopper {
     Optional<ProcessHandle> process = pidFile.get().liveProcess();
     Outcome outcome = Outcome.ALREADY_GONE;
     if (process.isPresent()) {
-      outcome = ProcessTree.terminate(process.get(), timeout) ? Outcome.KILLED : Outcome.STOPPED;
+      boolean killed = ProcessTree.terminate(process.get(), grace(pidFile.get(), timeout));
+      outcome = killed ? Outcome.KILLED : Outcome.STOPPED;
     }
     ServerShutdownHooks.remove(dir);
     PidFile.delete(dir);
     return new Result(outcome, pidFile, elapsed(began));
+  }
+
+  /** The time a server gets between SIGTERM and SIGKILL. */
+  static Duration grace(PidFile pidFile, Duration timeout) {
+    return pidFile.writesArchive() && timeout.compareTo(ARCHIVE_WRITING_GRACE) < 0 ? ARCHIVE_WRITING_GRACE : timeout;
   }
 
   private static Duration elapsed(long began) {

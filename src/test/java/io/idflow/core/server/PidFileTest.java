@@ -14,7 +14,8 @@ class PidFileTest {
 
   @Test
   void readsBackWhatItWrote() throws Exception {
-    PidFile written = new PidFile(4242, 8123, "http://127.0.0.1:8123", "3.32.3", Instant.parse("2026-01-02T03:04:05Z"));
+    PidFile written =
+        new PidFile(4242, 8123, "http://127.0.0.1:8123", "3.32.3", Instant.parse("2026-01-02T03:04:05Z"), true);
 
     written.write(work);
 

@@ -45,8 +45,9 @@ class ServerShutdownHooksTest {
   void registeringAgainForTheSameFolderReplacesTheHook() throws Exception {
     process = Sleeper.start();
 
-    ServerShutdownHooks.register(work, process.toHandle());
-    ServerShutdownHooks.register(work.resolve("."), process.toHandle());
+    PidFile pidFile = new PidFile(process.pid(), 1, "u", "3.32.3", null);
+    ServerShutdownHooks.register(work, pidFile, process.toHandle());
+    ServerShutdownHooks.register(work.resolve("."), pidFile, process.toHandle());
     ServerShutdownHooks.remove(work);
 
     assertThat(ServerShutdownHooks.isRegistered(work)).isFalse();

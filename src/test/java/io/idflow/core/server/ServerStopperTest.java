@@ -76,10 +76,20 @@ class ServerStopperTest {
   }
 
   @Test
+  void waitsLongerForAServerThatWritesItsClassDataArchiveAtExit() {
+    PidFile writing = new PidFile(1, 1, "u", "v", null, true);
+    PidFile notWriting = new PidFile(1, 1, "u", "v", null, false);
+
+    assertThat(ServerStopper.grace(writing, Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(120));
+    assertThat(ServerStopper.grace(writing, Duration.ofSeconds(300))).isEqualTo(Duration.ofSeconds(300));
+    assertThat(ServerStopper.grace(notWriting, Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
   void stopRemovesTheShutdownHookOfAServerItStops() throws Exception {
     process = Sleeper.start();
-    recordInPidFile(process);
-    ServerShutdownHooks.register(work, process.toHandle());
+    PidFile pidFile = recordInPidFile(process);
+    ServerShutdownHooks.register(work, pidFile, process.toHandle());
 
     new ServerStopper().stop(work, Duration.ofSeconds(20));
 
