@@ -1,0 +1,65 @@
+package io.idflow.core;
+
+import io.idflow.core.local.DefinitionLoader;
+import io.idflow.core.local.DefinitionValidator;
+import io.idflow.core.local.Kind;
+import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.local.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Loads and validates the local definitions every goal starts from, and selects among them. */
+public final class Definitions {
+
+  private Definitions() {}
+
+  /**
+   * Loads {@code directory}, fills in {@code ownerEmail} where a definition has none, validates,
+   * logs the warnings and throws {@link InvalidDefinitionsException} listing every error.
+   */
+  public static LocalDefinitions loadValid(Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
+    LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
+    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
+    for (Problem warning : defs.warnings()) {
+      log.warn(warning.toString());
+    }
+    if (defs.hasErrors()) {
+      throw new InvalidDefinitionsException(defs.errors());
+    }
+    return defs;
+  }
+
+  /** Splits a comma list ({@code "a, b"}) into names; null or blank means none. */
+  public static Set<String> names(String commaList) {
+    if (commaList == null || commaList.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /**
+   * The definitions of {@code kind} whose name is in {@code names} (all when empty). An unknown name
+   * is an error that lists the known ones.
+   */
+  public static List<LocalDefinition> select(LocalDefinitions defs, Kind kind, Set<String> names) {
+    if (names.isEmpty()) {
+      return defs.of(kind);
+    }
+    List<String> known = defs.names(kind);
+    List<String> unknown = new ArrayList<>(names);
+    unknown.removeAll(known);
+    if (!unknown.isEmpty()) {
+      String label = kind == Kind.WORKFLOW ? "Workflow" : "Task";
+      throw new IdflowException(unknown.stream().map(n -> label + " '" + n + "'").collect(Collectors.joining(", "))
+          + " not found in local files (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+    }
+    return defs.of(kind).stream().filter(d -> names.contains(d.name())).toList();
+  }
+}

@@ -1,0 +1,127 @@
+package io.idflow.core;
+
+import io.idflow.core.client.ConductorException;
+import io.idflow.core.plan.DriftPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of an upload: a result per definition, and the reason the run failed, if it did.
+ *
+ * @param kind "workflow" or "task"
+ * @param files how many definition files were read
+ * @param single whether exactly one definition name was selected
+ * @param dryRun whether nothing was written on purpose
+ * @param onDrift the drift policy in force
+ * @param results one per selected definition, sorted by name and version
+ * @param failure why the run failed (server rejection, server down, drift under {@code fail}), or null
+ */
+public record UploadReport(
+    String kind, int files, boolean single, boolean dryRun, DriftPolicy onDrift,
+    List<UploadResult> results, RuntimeException failure) {
+
+  public UploadReport {
+    results = List.copyOf(results);
+  }
+
+  public boolean failed() {
+    return failure != null || results.stream().anyMatch(UploadResult::failed);
+  }
+
+  /** The failure is the server's (down, 5xx) rather than the user's. */
+  public boolean serverUnavailable() {
+    return failure instanceof ConductorException c && c.isUnavailable();
+  }
+
+  public long count(UploadResult.Status status) {
+    return results.stream().filter(r -> r.status() == status).count();
+  }
+
+  /** Writes the report as a user reads it, in the form of ID Flow's {@code workflow upload}. */
+  public void render(IdflowLog log) {
+    Map<String, Long> versionsPerName = results.stream().collect(Collectors.groupingBy(UploadResult::name, Collectors.counting()));
+    Function<UploadResult, String> shown = r -> versionsPerName.get(r.name()) > 1 ? r.name() + " v" + r.version() : r.name();
+    String title = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    if (!single) {
+      log.info("Found " + plural(files, kind + " file") + (results.size() != files ? " (" + plural(results.size(), kind) + ")" : ""));
+    }
+    for (UploadResult r : results) {
+      switch (r.status()) {
+        case UP_TO_DATE -> log.info(title + " " + shown.apply(r) + " is up to date (already exists in Conductor)");
+        case DRIFTED -> {
+          log.warn("⚠ " + title + " " + shown.apply(r) + " differs from Conductor at the same version (onDrift="
+              + policy() + "), not uploaded; remote -> local:");
+          r.differences().forEach(d -> log.warn("    " + d));
+        }
+        case WOULD_UPLOAD -> log.info("Would upload " + kind + ": " + shown.apply(r) + " (" + r.reason() + ")");
+        case UPLOADED -> log.info("✓ Uploaded " + kind + ": " + shown.apply(r));
+        case FAILED -> {
+          log.error("✗ Failed to upload " + kind + ": " + shown.apply(r));
+          if (r.reason() != null) {
+            r.reason().lines().forEach(l -> log.error("    " + l));
+          }
+        }
+      }
+    }
+    List<UploadResult> attempted = results.stream()
+        .filter(r -> r.status() == UploadResult.Status.UPLOADED || r.status() == UploadResult.Status.FAILED).toList();
+    if (!attempted.isEmpty()) {
+      log.info("");
+      log.info(title + " upload results:");
+      attempted.forEach(r -> log.info("  " + (r.failed() ? "✗ " : "✓ ") + shown.apply(r)));
+    }
+    long upToDate = count(UploadResult.Status.UP_TO_DATE);
+    long drifted = count(UploadResult.Status.DRIFTED);
+    if (upToDate > 0 || drifted > 0) {
+      log.info("");
+    }
+    if (upToDate > 0) {
+      log.info("Skipped " + plural(upToDate, kind) + " (already up to date)");
+    }
+    if (drifted > 0) {
+      log.warn("Skipped " + plural(drifted, kind) + " that " + differ(drifted) + " from Conductor (onDrift=" + policy()
+          + "): bump the version, or use -Didflow.onDrift=overwrite to replace the server's copy");
+    }
+    log.info("");
+    if (failed()) {
+      log.error(summary());
+    } else {
+      log.info(summary());
+    }
+  }
+
+  private String policy() {
+    return onDrift.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The last line: what was uploaded out of how many. Never claims success when something failed. */
+  public String summary() {
+    int total = results.size();
+    long uploaded = count(UploadResult.Status.UPLOADED);
+    long failedCount = count(UploadResult.Status.FAILED);
+    long drifted = count(UploadResult.Status.DRIFTED);
+    if (dryRun) {
+      return "Summary: dry run, nothing was uploaded; " + count(UploadResult.Status.WOULD_UPLOAD) + "/" + total + " "
+          + kind + "s would be uploaded" + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor" : "");
+    }
+    if (failed()) {
+      return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded, " + (failedCount > 0 ? failedCount + " failed" : "")
+          + (failedCount > 0 && drifted > 0 ? ", " : "") + (drifted > 0 ? drifted + " " + differ(drifted) + " from Conductor" : "");
+    }
+    if (uploaded == 0 && drifted == 0) {
+      return "Summary: All " + total + " " + kind + "s are up to date";
+    }
+    return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded successfully"
+        + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor and " + (drifted == 1 ? "was" : "were") + " skipped" : "");
+  }
+
+  private static String differ(long n) {
+    return n == 1 ? "differs" : "differ";
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

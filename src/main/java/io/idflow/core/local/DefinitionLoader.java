@@ -1,0 +1,248 @@
+package io.idflow.core.local;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code workflows/**}{@code /*.json} and {@code tasks/**}{@code /*.json} below a definitions
+ * directory. Never stops at the first bad file: every problem is collected with its file and place.
+ */
+public final class DefinitionLoader {
+  /** Jackson's nested location, e.g. an unclosed object's start marker, quotes up to 500 characters of the file. */
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
+
+  private DefinitionLoader() {}
+
+  /** Loads every definition below {@code directory}; problems are in the result, not thrown. */
+  public static LocalDefinitions load(Path directory) {
+    Path base = directory.toAbsolutePath().normalize().getParent();
+    List<Problem> problems = new ArrayList<>();
+    Map<Kind, List<LocalDefinition>> defs = new HashMap<>();
+    Map<Kind, Integer> fileCounts = new HashMap<>();
+    for (Kind kind : Kind.values()) {
+      List<Path> files = jsonFiles(directory.resolve(kind.folder()));
+      fileCounts.put(kind, files.size());
+      List<LocalDefinition> found = new ArrayList<>();
+      for (Path file : files) {
+        Path shown = base == null ? file : base.relativize(file.toAbsolutePath().normalize());
+        readFile(kind, file, shown, found, problems);
+      }
+      reportDuplicates(kind, found, problems);
+      found.sort(Comparator.comparing(LocalDefinition::name).thenComparing(LocalDefinition::version));
+      defs.put(kind, found);
+    }
+    return new LocalDefinitions(
+        directory,
+        fileCounts.get(Kind.WORKFLOW),
+        fileCounts.get(Kind.TASK),
+        defs.get(Kind.WORKFLOW),
+        defs.get(Kind.TASK),
+        problems);
+  }
+
+  private static List<Path> jsonFiles(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> p.getFileName().toString().endsWith(".json"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void readFile(
+      Kind kind, Path file, Path shown, List<LocalDefinition> found, List<Problem> problems) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      problems.add(Problem.error(shown, null, null, "cannot be read: " + e));
+      return;
+    }
+    String text = decode(bytes, shown, problems);
+    if (text == null) {
+      return;
+    }
+    if (text.isBlank()) {
+      problems.add(
+          Problem.error(shown, null, null, "is empty: it must hold a " + kind.label() + " definition"));
+      return;
+    }
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      problems.add(Problem.error(shown, null, at(e.getLocation()), "is not valid JSON: " + withoutSource(e.getOriginalMessage())));
+      return;
+    }
+    if (root instanceof ObjectNode object) {
+      addDefinition(kind, object, shown, -1, found, problems);
+    } else if (root.isArray()) {
+      if (root.isEmpty()) {
+        problems.add(Problem.warning(shown, null, null, "holds an empty array: no definitions in it"));
+      }
+      for (int i = 0; i < root.size(); i++) {
+        if (root.get(i) instanceof ObjectNode object) {
+          addDefinition(kind, object, shown, i, found, problems);
+        } else {
+          problems.add(
+              Problem.error(shown, null, "/" + i, "must be a " + kind.label() + " definition (a JSON object), found " + describe(root.get(i))));
+        }
+      }
+    } else {
+      problems.add(
+          Problem.error(shown, null, null, "must hold a " + kind.label() + " definition (a JSON object) or an array of them, found " + describe(root)));
+    }
+  }
+
+  /** Strict UTF-8: a byte-order mark or an invalid byte is an error that names where it is. */
+  private static String decode(byte[] bytes, Path shown, List<Problem> problems) {
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      problems.add(
+          Problem.error(shown, null, "line 1, column 1", "starts with a UTF-8 byte-order mark: save the file as UTF-8 without BOM"));
+      return null;
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      int offset = firstInvalidUtf8(bytes);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      // Columns count characters, as in JSON syntax errors: the bytes before the bad one are valid UTF-8.
+      int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+      problems.add(
+          Problem.error(shown, null, "line " + line + ", column " + column,
+              String.format("is not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[offset] & 0xFF, offset)));
+      return null;
+    }
+  }
+
+  private static int firstInvalidUtf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : 0;
+  }
+
+  private static void addDefinition(
+      Kind kind, ObjectNode json, Path shown, int index, List<LocalDefinition> found, List<Problem> problems) {
+    String where = index < 0 ? "" : "/" + index;
+    JsonNode nameNode = json.get("name");
+    if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
+      problems.add(
+          Problem.error(shown, null, where + "/name", "the " + kind.label() + " definition has no 'name'" + (nameNode == null ? "" : " (found " + describe(nameNode) + ")") + ": add a non-empty string 'name'"));
+      return;
+    }
+    String name = nameNode.asText();
+    String label = kind.label() + " '" + name + "'";
+    boolean valid = true;
+    if (name.contains("/")) {
+      problems.add(
+          Problem.error(shown, label, where + "/name", "the name contains '/': Conductor stores it but can never read or delete it by name; rename it"));
+      valid = false;
+    }
+    int version = 0;
+    if (kind == Kind.WORKFLOW) {
+      JsonNode versionNode = json.get("version");
+      if (versionNode == null || versionNode.isNull()) {
+        version = 1;
+      } else if (versionNode.isIntegralNumber() && versionNode.canConvertToInt() && versionNode.intValue() >= 0) {
+        version = versionNode.intValue();
+      } else {
+        problems.add(
+            Problem.error(shown, label, where + "/version", "'version' must be a whole number >= 0, found " + describe(versionNode)));
+        valid = false;
+      }
+      if (!json.path("tasks").isArray()) {
+        problems.add(
+            Problem.error(shown, label, where + "/tasks", "a workflow definition needs a 'tasks' array" + (looksLikeTask(json) ? "; this looks like a task definition: move it to " + Kind.TASK.folder() + "/" : "")));
+        valid = false;
+      }
+    } else if (json.has("tasks") && json.get("tasks").isArray()) {
+      problems.add(
+          Problem.error(shown, label, where + "/tasks", "this looks like a workflow definition (it has 'tasks'): move it to " + Kind.WORKFLOW.folder() + "/"));
+      valid = false;
+    }
+    if (valid) {
+      found.add(new LocalDefinition(kind, name, version, json, shown, index));
+    }
+  }
+
+  private static boolean looksLikeTask(ObjectNode json) {
+    return json.has("retryCount") || json.has("responseTimeoutSeconds") || json.has("retryLogic");
+  }
+
+  private static void reportDuplicates(Kind kind, List<LocalDefinition> found, List<Problem> problems) {
+    Map<String, LocalDefinition> first = new HashMap<>();
+    List<LocalDefinition> unique = new ArrayList<>();
+    for (LocalDefinition def : found) {
+      LocalDefinition earlier = first.putIfAbsent(def.id(), def);
+      if (earlier == null) {
+        unique.add(def);
+      } else {
+        problems.add(
+            Problem.error(def.file(), kind.label() + " " + def.id(), def.index() < 0 ? null : "/" + def.index(),
+                "defined twice: in " + earlier.location() + " and in " + def.location() + "; keep one"));
+      }
+    }
+    found.clear();
+    found.addAll(unique);
+  }
+
+  static String withoutSource(String message) {
+    return SOURCE_LOCATION.matcher(message).replaceAll("line $1, column $2");
+  }
+
+  static String at(JsonLocation location) {
+    return location == null ? null : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  static String describe(JsonNode node) {
+    if (node.isTextual()) {
+      return "the string \"" + node.asText() + "\"";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case NULL -> "null";
+      case BOOLEAN -> node.asText();
+      case NUMBER -> node.asText();
+      default -> node.getNodeType().toString().toLowerCase();
+    };
+  }
+}

@@ -1,0 +1,201 @@
+package io.idflow.core.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.netflix.conductor.common.constraints.OwnerEmailMandatoryConstraint;
+import com.netflix.conductor.common.metadata.tasks.TaskDef;
+import com.netflix.conductor.common.metadata.workflow.WorkflowDef;
+import io.idflow.core.Json;
+import io.idflow.core.WorkflowTasks;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.validation.ConstraintViolation;
+import javax.validation.Validator;
+import javax.validation.ValidatorFactory;
+import org.apache.bval.jsr.ApacheValidationProvider;
+import javax.validation.Validation;
+
+/**
+ * Offline validation with the server's own rules: conductor-common's constraints (the messages the
+ * server would answer with), plus reference checks across the local definitions. Fields and enum
+ * values newer than conductor-common knows are not rejected for that alone.
+ */
+public final class DefinitionValidator {
+
+  private static final ValidatorFactory FACTORY =
+      Validation.byProvider(ApacheValidationProvider.class).configure().buildValidatorFactory();
+
+  /** Lenient view for the typed POJOs: unknown fields and enum values are a newer server's business. */
+  private static final ObjectMapper POJO_READER =
+      Json.MAPPER.copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+
+  private final boolean ownerEmailMandatory;
+
+  /** @param ownerEmailMandatory check {@code ownerEmail} as servers with {@code conductor.app.ownerEmailMandatory=true} do */
+  public DefinitionValidator(boolean ownerEmailMandatory) {
+    this.ownerEmailMandatory = ownerEmailMandatory;
+  }
+
+  /** Returns {@code defs} with every validation problem added. */
+  public LocalDefinitions validate(LocalDefinitions defs) {
+    List<Problem> problems = new ArrayList<>();
+    Validator validator = FACTORY.getValidator();
+    // conductor-common keeps this switch in a static field: hold the lock while it is ours.
+    synchronized (OwnerEmailMandatoryConstraint.class) {
+      OwnerEmailMandatoryConstraint.WorkflowTaskValidValidator.setOwnerEmailMandatory(ownerEmailMandatory);
+      for (LocalDefinition def : defs.workflows()) {
+        check(validator, def, WorkflowDef.class, problems);
+      }
+      for (LocalDefinition def : defs.tasks()) {
+        check(validator, def, TaskDef.class, problems);
+      }
+    }
+    checkReferences(defs, problems);
+    checkSubWorkflowCycles(defs, problems);
+    return defs.withProblems(problems);
+  }
+
+  private static String label(LocalDefinition def) {
+    return def.kind().label() + " " + def.id();
+  }
+
+  private static String prefix(LocalDefinition def) {
+    return def.index() < 0 ? "" : "/" + def.index();
+  }
+
+  private static <T> void check(Validator validator, LocalDefinition def, Class<T> type, List<Problem> problems) {
+    T pojo;
+    try {
+      pojo = POJO_READER.treeToValue(def.json(), type);
+    } catch (JsonMappingException e) {
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(e.getPath()), "wrong type: " + e.getOriginalMessage()));
+      return;
+    } catch (JsonProcessingException e) {
+      problems.add(Problem.error(def.file(), label(def), prefix(def), e.getOriginalMessage()));
+      return;
+    }
+    List<ConstraintViolation<T>> violations = new ArrayList<>(validator.validate(pojo));
+    violations.sort(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage));
+    for (ConstraintViolation<T> v : violations) {
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(v.getPropertyPath().toString()), v.getMessage()));
+    }
+  }
+
+  private static String pointer(List<JsonMappingException.Reference> path) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      out.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+    }
+    return out.toString();
+  }
+
+  /** {@code tasks[2].inputParameters} becomes {@code /tasks/2/inputParameters}. */
+  static String pointer(String propertyPath) {
+    if (propertyPath == null || propertyPath.isEmpty()) {
+      return "";
+    }
+    return "/" + propertyPath.replaceAll("\\[(\\d+)]", ".$1").replaceAll("\\[([^]]*)]", ".$1").replace('.', '/');
+  }
+
+  /** Sub-workflows and SIMPLE tasks that no local file defines: they may exist on the server. */
+  private static void checkReferences(LocalDefinitions defs, List<Problem> problems) {
+    Set<String> taskNames = defs.tasksByName().keySet();
+    Map<String, Set<Integer>> workflowVersions = workflowVersions(defs);
+    for (LocalDefinition wf : defs.workflows()) {
+      for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
+        String at = prefix(wf) + t.pointer();
+        if ("SUB_WORKFLOW".equals(t.type())) {
+          String sub = t.task().path("subWorkflowParam").path("name").asText(null);
+          Integer version = t.task().path("subWorkflowParam").path("version").isIntegralNumber()
+              ? t.task().path("subWorkflowParam").path("version").intValue() : null;
+          if (sub != null && !t.task().path("subWorkflowParam").has("workflowDefinition")) {
+            Set<Integer> known = workflowVersions.getOrDefault(sub, Set.of());
+            if (known.isEmpty() || (version != null && !known.contains(version))) {
+              problems.add(Problem.warning(wf.file(), label(wf), at + "/subWorkflowParam",
+                  "sub-workflow " + sub + (version == null ? "" : " v" + version) + " is not defined in local files"
+                      + (known.isEmpty() ? "" : " (local versions: " + new TreeSet<>(known) + ")") + "; it must exist on the server"));
+            }
+          }
+        } else if ("SIMPLE".equals(t.type()) && t.name() != null
+            && !taskNames.contains(t.name()) && !t.task().has("taskDefinition")) {
+          problems.add(Problem.warning(wf.file(), label(wf), at,
+              "task '" + t.name() + "' (ref " + t.referenceName() + ") has no task definition in local files;"
+                  + " without one on the server Conductor runs it with default retries and timeouts"));
+        }
+      }
+    }
+  }
+
+  private static Map<String, Set<Integer>> workflowVersions(LocalDefinitions defs) {
+    Map<String, Set<Integer>> versions = new HashMap<>();
+    for (LocalDefinition wf : defs.workflows()) {
+      versions.computeIfAbsent(wf.name(), k -> new HashSet<>()).add(wf.version());
+    }
+    return versions;
+  }
+
+  /** A workflow that starts itself through sub-workflows never ends: report each cycle once. */
+  private static void checkSubWorkflowCycles(LocalDefinitions defs, List<Problem> problems) {
+    Map<String, LocalDefinition> byId = new HashMap<>();
+    Map<String, Integer> latest = new HashMap<>();
+    for (LocalDefinition wf : defs.workflows()) {
+      byId.put(wf.id(), wf);
+      latest.merge(wf.name(), wf.version(), Math::max);
+    }
+    Map<String, List<String>> edges = new HashMap<>();
+    for (LocalDefinition wf : defs.workflows()) {
+      List<String> targets = new ArrayList<>();
+      for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
+        if ("SUB_WORKFLOW".equals(t.type())) {
+          String sub = t.task().path("subWorkflowParam").path("name").asText(null);
+          if (sub == null || !latest.containsKey(sub)) {
+            continue;
+          }
+          int version = t.task().path("subWorkflowParam").path("version").isIntegralNumber()
+              ? t.task().path("subWorkflowParam").path("version").intValue() : latest.get(sub);
+          targets.add(sub + " v" + version);
+        }
+      }
+      edges.put(wf.id(), targets);
+    }
+    Set<String> done = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    for (LocalDefinition wf : defs.workflows()) {
+      findCycle(wf.id(), edges, new ArrayList<>(), new HashSet<>(), done, reported, byId, problems);
+    }
+  }
+
+  private static void findCycle(String node, Map<String, List<String>> edges, List<String> path, Set<String> onPath,
+      Set<String> done, Set<String> reported, Map<String, LocalDefinition> byId, List<Problem> problems) {
+    if (onPath.contains(node)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+      cycle.add(node);
+      String key = new TreeSet<>(cycle).toString();
+      if (reported.add(key)) {
+        LocalDefinition wf = byId.get(node);
+        problems.add(Problem.error(wf.file(), label(wf), null,
+            "sub-workflows call each other in a cycle: " + String.join(" -> ", cycle) + "; a run would never end"));
+      }
+      return;
+    }
+    if (done.contains(node) || !byId.containsKey(node)) {
+      return;
+    }
+    onPath.add(node);
+    path.add(node);
+    for (String next : edges.getOrDefault(node, List.of())) {
+      findCycle(next, edges, path, onPath, done, reported, byId, problems);
+    }
+    path.remove(path.size() - 1);
+    onPath.remove(node);
+    done.add(node);
+  }
+}

@@ -1,0 +1,86 @@
+package io.idflow.maven;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.IdflowException;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.Json;
+import io.idflow.core.WorkflowRunner;
+import io.idflow.core.client.ConductorClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Starts a workflow and prints its id; with {@code wait} it polls until the run ends and fails the
+ * build unless it COMPLETED. A smoke test after a deploy.
+ */
+@Mojo(name = "start-workflow", threadSafe = true, requiresProject = false)
+public class StartWorkflowMojo extends AbstractRemoteMojo {
+
+  /** The workflow to start. */
+  @Parameter(property = IdflowProperties.WORKFLOW, required = true)
+  private String workflow;
+
+  /** The version to start. Default: the latest on the server. */
+  @Parameter(property = IdflowProperties.VERSION)
+  private Integer version;
+
+  /** The workflow input: JSON text, or {@code @path} to a JSON file. Default: {@code {}}. */
+  @Parameter(property = IdflowProperties.INPUT)
+  private String input;
+
+  /**
+   * Seconds to wait for the run to end; 0 starts it and returns. With a wait, the build fails unless
+   * the workflow ends COMPLETED in time, and prints the reason and the failed tasks.
+   */
+  @Parameter(property = IdflowProperties.WAIT, defaultValue = "0")
+  private int wait;
+
+  @Override
+  protected boolean needsDirectory() {
+    return false;
+  }
+
+  @Override
+  protected void run(IdflowLog log) {
+    JsonNode body = input();
+    try (ConductorClient client = client()) {
+      WorkflowRunner runner = new WorkflowRunner(client, log, Duration.ofMillis(500));
+      String id = runner.start(workflow, version, body);
+      log.info("Started workflow " + workflow + (version == null ? "" : " v" + version) + ": " + id);
+      if (wait > 0) {
+        ObjectNode done = runner.await(id, Duration.ofSeconds(wait));
+        log.info("Workflow " + workflow + " COMPLETED, output: " + done.path("output"));
+      }
+    }
+  }
+
+  private JsonNode input() {
+    if (input == null || input.isBlank()) {
+      return Json.MAPPER.createObjectNode();
+    }
+    String text = input.trim();
+    String source = "idflow.input";
+    if (text.startsWith("@")) {
+      Path file = Path.of(text.substring(1));
+      source = file.toString();
+      try {
+        text = Files.readString(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the workflow input " + file + ": " + e, e);
+      }
+    }
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IdflowException("The workflow input in " + source + " is not valid JSON at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    }
+  }
+}
