@@ -4,10 +4,10 @@ if (binding.hasVariable('itStopGuard')) {
     assert log.contains('No Conductor server to stop') || log.contains('Stopped Conductor')
     return
 }
-assert log =~ /Stopped Conductor 3\.32\.3 at ${java.util.regex.Pattern.quote(itConductorUrl)} \(pid \d+\) in /
-assert !new File(itServerDirectory, 'server.pid').exists()
+assert log =~ /Stopped Conductor 3\.32\.3 at ${java.util.regex.Pattern.quote(conductorUrl)} \(pid \d+\) in /
+assert !new File(serverDirectory, 'server.pid').exists()
 try {
-    new Socket('127.0.0.1', itConductorPort as int).close()
-    assert false: "something still listens on ${itConductorUrl}"
+    new Socket('127.0.0.1', conductorPort as int).close()
+    assert false: "something still listens on ${conductorUrl}"
 } catch (ConnectException expected) {
 }
