@@ -1,9 +1,20 @@
 package io.idflow.maven;
 
 import io.idflow.core.client.ConductorClient;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** A goal that talks to a Conductor server. */
+/**
+ * A goal that talks to a Conductor server: its URL, credentials, timeouts, retries, TLS, and the
+ * proxy of {@code settings.xml}.
+ *
+ * <p>In Maven's offline mode ({@code mvn -o}) these goals fail at once instead of waiting for a
+ * network, unless the server is on this machine ({@code localhost}, {@code 127.0.0.1}, {@code ::1}),
+ * such as the one {@code start-server} runs.
+ */
 public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   static final String DEFAULT_URL = "http://localhost:8080";
   static final String URL_ENV = "CONDUCTOR_SERVER_URL";
@@ -16,6 +27,73 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   @Parameter(property = IdflowProperties.CONDUCTOR_URL)
   protected String conductorUrl;
 
+  /**
+   * The {@code <server>} of {@code settings.xml} that holds the credentials (encrypted passwords
+   * work). With a {@code username} and {@code password}: an Orkes key id and secret; with only a
+   * {@code password}: a token. Without it: the environment's {@code CONDUCTOR_AUTH_KEY} and
+   * {@code CONDUCTOR_AUTH_SECRET}, else {@code CONDUCTOR_AUTH_TOKEN}; settings.xml wins over the
+   * environment.
+   */
+  @Parameter(property = IdflowProperties.SERVER_ID)
+  protected String serverId;
+
+  /**
+   * How to authenticate: {@code auto} (a key id and secret use the Orkes token flow, a secret alone
+   * is a bearer token, nothing sends nothing), {@code none}, {@code bearer}, {@code basic} (HTTP basic
+   * auth, for a gateway) or {@code orkes} ({@code POST /api/token}, then {@code X-Authorization}; a
+   * 404 there means an open server).
+   */
+  @Parameter(property = IdflowProperties.AUTH, defaultValue = "auto")
+  protected String auth;
+
+  /** Seconds to wait for a connection to the server; 0 waits forever. */
+  @Parameter(property = IdflowProperties.CONNECT_TIMEOUT, defaultValue = "10")
+  protected int connectTimeout;
+
+  /** Seconds to wait for each answer of the server; 0 waits forever. */
+  @Parameter(property = IdflowProperties.READ_TIMEOUT, defaultValue = "60")
+  protected int readTimeout;
+
+  /**
+   * How many times a request that may safely be repeated (reads, bulk updates, validations; never
+   * starting a workflow) is sent again after a network error, 408, 429, 502, 503 or 504, with
+   * exponential backoff and jitter, or as the server's {@code Retry-After} asks. 0 turns retries off.
+   */
+  @Parameter(property = IdflowProperties.RETRIES, defaultValue = "3")
+  protected int retries;
+
+  /** A trust store (PKCS12 or JKS) with the CA of a server whose certificate the JVM does not trust. Replaces the JVM's. */
+  @Parameter(property = IdflowProperties.TRUST_STORE)
+  protected File trustStore;
+
+  /**
+   * The password of {@code trustStore}. Maven prints parameter values under {@code -X}: give it
+   * encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are.
+   */
+  @Parameter(property = IdflowProperties.TRUST_STORE_PASSWORD)
+  protected String trustStorePassword;
+
+  /** A key store (PKCS12 or JKS) with the client certificate and key for servers that require mutual TLS. */
+  @Parameter(property = IdflowProperties.KEY_STORE)
+  protected File keyStore;
+
+  /**
+   * The password of {@code keyStore} and of the key in it. Maven prints parameter values under
+   * {@code -X}: give it encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are.
+   */
+  @Parameter(property = IdflowProperties.KEY_STORE_PASSWORD)
+  protected String keyStorePassword;
+
+  /** Accepts any TLS certificate and host name, with a warning. For test servers only: never in production. */
+  @Parameter(property = IdflowProperties.INSECURE, defaultValue = "false")
+  protected boolean insecure;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  protected Settings settings;
+
+  @Component
+  protected SettingsDecrypter settingsDecrypter;
+
   /** The URL in force: the parameter, else the environment, else the default. */
   protected String conductorUrl() {
     if (conductorUrl != null && !conductorUrl.isBlank()) {
@@ -26,6 +104,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   }
 
   protected ConductorClient client() {
-    return ConductorClient.create(conductorUrl());
+    return new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()))
+        .client(conductorUrl(), new ConnectionFactory.Options(serverId, auth, connectTimeout, readTimeout, retries,
+            trustStore, trustStorePassword, keyStore, keyStorePassword, insecure));
   }
 }

@@ -18,6 +18,17 @@ final class IdflowProperties {
   static final String INPUT = "idflow.input";
   static final String WAIT = "idflow.wait";
 
+  static final String SERVER_ID = "idflow.serverId";
+  static final String AUTH = "idflow.auth";
+  static final String CONNECT_TIMEOUT = "idflow.connectTimeout";
+  static final String READ_TIMEOUT = "idflow.readTimeout";
+  static final String RETRIES = "idflow.retries";
+  static final String TRUST_STORE = "idflow.trustStore";
+  static final String TRUST_STORE_PASSWORD = "idflow.trustStorePassword";
+  static final String KEY_STORE = "idflow.keyStore";
+  static final String KEY_STORE_PASSWORD = "idflow.keyStorePassword";
+  static final String INSECURE = "idflow.insecure";
+
   static final String SERVER_VERSION = "idflow.server.version";
   static final String SERVER_JAVA_HOME = "idflow.server.javaHome";
   static final String SERVER_PORT = "idflow.server.port";

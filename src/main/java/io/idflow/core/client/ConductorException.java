@@ -12,23 +12,39 @@ public class ConductorException extends RuntimeException {
   private final int status;
   private final String serverMessage;
   private final List<ValidationError> validationErrors;
+  private final int attempts;
 
   public ConductorException(
       String request, int status, String serverMessage, List<ValidationError> validationErrors, Throwable cause) {
-    super(describe(request, status, serverMessage, validationErrors), cause);
+    this(request, status, serverMessage, validationErrors, 1, cause);
+  }
+
+  /** {@code attempts}: how many times the request was sent; more than one is said in the message. */
+  public ConductorException(String request, int status, String serverMessage, List<ValidationError> validationErrors,
+      int attempts, Throwable cause) {
+    super(describe(request, status, serverMessage, validationErrors, attempts), cause);
     this.request = request;
     this.status = status;
     this.serverMessage = serverMessage;
     this.validationErrors = List.copyOf(validationErrors);
+    this.attempts = Math.max(1, attempts);
   }
 
-  private static String describe(String request, int status, String serverMessage, List<ValidationError> errors) {
+  private static String describe(String request, int status, String serverMessage, List<ValidationError> errors, int attempts) {
     StringBuilder text = new StringBuilder(request);
     text.append(status == 0 ? " failed: " : " answered " + status + ": ").append(serverMessage);
+    if (attempts > 1) {
+      text.append(" (gave up after ").append(attempts).append(" attempts)");
+    }
     for (ValidationError e : errors) {
       text.append(System.lineSeparator()).append("  - ").append(e);
     }
     return text.toString();
+  }
+
+  /** How many times the request was sent: more than 1 when it was retried. */
+  public int attempts() {
+    return attempts;
   }
 
   /** The request, as {@code PUT http://host/api/metadata/workflow}. */

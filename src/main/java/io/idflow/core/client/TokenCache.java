@@ -1,0 +1,43 @@
+package io.idflow.core.client;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Orkes tokens per server and key, so that the goals of one build fetch a token once. An entry also
+ * remembers that a server is open (404 on {@code /api/token}). Keys hold a hash of the secret, never
+ * the secret.
+ */
+public final class TokenCache {
+  private static final TokenCache SHARED = new TokenCache();
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** The cache of this class loader: for Maven, the plugin's, which lives as long as the build. */
+  public static TokenCache shared() {
+    return SHARED;
+  }
+
+  Entry entry(String api, Credentials credentials) {
+    String key = api + '\n' + credentials.username().orElse("") + '\n' + sha256(credentials.secret());
+    return entries.computeIfAbsent(key, k -> new Entry());
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One server's token: unknown until fetched; then a token, or none for an open server. Guarded by itself. */
+  static final class Entry {
+    boolean known;
+    String token;
+  }
+}
