@@ -35,6 +35,18 @@ public final class Definitions {
     return defs;
   }
 
+  /**
+   * Loads {@code directory} without validating, for goals that only read and compare: every problem
+   * is logged as a warning and the definitions that could be read are kept.
+   */
+  public static LocalDefinitions loadReadable(Path directory, String ownerEmail, IdflowLog log) {
+    LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
+    for (Problem problem : defs.problems()) {
+      log.warn(problem.toString());
+    }
+    return defs;
+  }
+
   /** Splits a comma list ({@code "a, b"}) into names; null or blank means none. */
   public static Set<String> names(String commaList) {
     if (commaList == null || commaList.isBlank()) {

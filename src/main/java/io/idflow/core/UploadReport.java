@@ -57,6 +57,9 @@ public record UploadReport(
         }
         case WOULD_UPLOAD -> log.info("Would upload " + kind + ": " + shown.apply(r) + " (" + r.reason() + ")");
         case UPLOADED -> log.info("✓ Uploaded " + kind + ": " + shown.apply(r));
+        case CREATED -> log.info("✓ Created " + kind + ": " + shown.apply(r));
+        case UPDATED -> log.info("✓ Updated " + kind + ": " + shown.apply(r) + (r.differences().isEmpty() ? " (forced, no changes)"
+            : " (changed: " + r.differences().stream().map(d -> d.path()).collect(Collectors.joining(", ")) + ")"));
         case FAILED -> {
           log.error("✗ Failed to upload " + kind + ": " + shown.apply(r));
           if (r.reason() != null) {
@@ -66,7 +69,7 @@ public record UploadReport(
       }
     }
     List<UploadResult> attempted = results.stream()
-        .filter(r -> r.status() == UploadResult.Status.UPLOADED || r.status() == UploadResult.Status.FAILED).toList();
+        .filter(r -> r.written() || r.failed()).toList();
     if (!attempted.isEmpty()) {
       log.info("");
       log.info(title + " upload results:");
@@ -99,7 +102,10 @@ public record UploadReport(
   /** The last line: what was uploaded out of how many. Never claims success when something failed. */
   public String summary() {
     int total = results.size();
-    long uploaded = count(UploadResult.Status.UPLOADED);
+    long uploaded = results.stream().filter(UploadResult::written).count();
+    long created = count(UploadResult.Status.CREATED);
+    long updated = count(UploadResult.Status.UPDATED);
+    String split = created + updated == 0 ? "" : " (" + created + " created, " + updated + " updated)";
     long failedCount = count(UploadResult.Status.FAILED);
     long drifted = count(UploadResult.Status.DRIFTED);
     if (dryRun) {
@@ -107,13 +113,13 @@ public record UploadReport(
           + kind + "s would be uploaded" + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor" : "");
     }
     if (failed()) {
-      return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded, " + (failedCount > 0 ? failedCount + " failed" : "")
+      return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded" + split + ", " + (failedCount > 0 ? failedCount + " failed" : "")
           + (failedCount > 0 && drifted > 0 ? ", " : "") + (drifted > 0 ? drifted + " " + differ(drifted) + " from Conductor" : "");
     }
     if (uploaded == 0 && drifted == 0) {
       return "Summary: All " + total + " " + kind + "s are up to date";
     }
-    return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded successfully"
+    return "Summary: " + uploaded + "/" + total + " " + kind + "s uploaded successfully" + split
         + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor and " + (drifted == 1 ? "was" : "were") + " skipped" : "");
   }
 

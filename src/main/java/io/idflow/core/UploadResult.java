@@ -18,6 +18,10 @@ public record UploadResult(String name, int version, Status status, List<Differe
   public enum Status {
     /** Written to the server. */
     UPLOADED,
+    /** Written to the server, which did not hold it: for goals that tell creates from updates. */
+    CREATED,
+    /** Written over the server's copy: for goals that tell creates from updates. */
+    UPDATED,
     /** The server already holds the same content. */
     UP_TO_DATE,
     /** The server holds other content at the same version, and it was left alone. */
@@ -34,5 +38,10 @@ public record UploadResult(String name, int version, Status status, List<Differe
 
   public boolean failed() {
     return status == Status.FAILED;
+  }
+
+  /** Whether the definition was written to the server. */
+  public boolean written() {
+    return status == Status.UPLOADED || status == Status.CREATED || status == Status.UPDATED;
   }
 }

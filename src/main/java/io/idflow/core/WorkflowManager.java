@@ -158,9 +158,10 @@ public final class WorkflowManager {
 
   /**
    * The part of a bulk failure that concerns the {@code index}-th definition sent: the server's
-   * validation errors name it as {@code ...arg0[index]...} when it can tell.
+   * validation errors name it as {@code ...arg0[index]...} when it can tell. Bulk task writes answer
+   * the same way, so {@link TaskManager} shares it.
    */
-  private static String reasonFor(ConductorException e, int index, int count) {
+  static String reasonFor(ConductorException e, int index, int count) {
     if (!e.isRejection()) {
       return "not uploaded: " + e.getMessage().lines().findFirst().orElse("");
     }

@@ -17,6 +17,12 @@ final class IdflowProperties {
   static final String OWNER_EMAIL_MANDATORY = "idflow.ownerEmailMandatory";
   static final String INPUT = "idflow.input";
   static final String WAIT = "idflow.wait";
+  static final String SOURCE = "idflow.source";
+
+  static final String PURGE_INCLUDES = "idflow.purge.includes";
+  static final String PURGE_EXCLUDES = "idflow.purge.excludes";
+  static final String PURGE_MAX_DELETIONS = "idflow.purge.maxDeletions";
+  static final String PURGE_BACKUP_DIRECTORY = "idflow.purge.backupDirectory";
 
   static final String SERVER_ID = "idflow.serverId";
   static final String AUTH = "idflow.auth";

@@ -1,0 +1,75 @@
+package io.idflow.maven;
+
+import io.idflow.core.Definitions;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.TaskManager;
+import io.idflow.core.client.ConductorClient;
+import io.idflow.core.purge.PurgeReport;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Deletes Conductor's orphaned task definitions: those that belong to this project (by
+ * {@code ownerEmail} and name globs), are no longer defined locally, and that no workflow uses, in
+ * any version, at any depth. Each one is backed up first. Bound to no phase: it runs only when asked.
+ */
+@Mojo(name = "purge-orphans", threadSafe = true)
+public class PurgeOrphansMojo extends AbstractRemoteMojo {
+
+  /** Deletes orphans even when workflows use them: skips the usage check, never the scope. */
+  @Parameter(property = IdflowProperties.FORCE, defaultValue = "false")
+  private boolean force;
+
+  /** Lists the task definitions that would be purged, and deletes nothing. */
+  @Parameter(property = IdflowProperties.DRY_RUN, defaultValue = "false")
+  private boolean dryRun;
+
+  /**
+   * Name globs ({@code *}, {@code ?}; comma list) of remote task definitions that are in scope
+   * whatever their {@code ownerEmail}. Without an owner (none set, and the local task definitions
+   * do not share one) they are the whole scope.
+   */
+  @Parameter(property = IdflowProperties.PURGE_INCLUDES)
+  private String includes;
+
+  /** Name globs ({@code *}, {@code ?}; comma list) of remote task definitions never purged. */
+  @Parameter(property = IdflowProperties.PURGE_EXCLUDES)
+  private String excludes;
+
+  /** More task definitions to purge than this fails the goal before anything is deleted. */
+  @Parameter(property = IdflowProperties.PURGE_MAX_DELETIONS, defaultValue = "10")
+  private int maxDeletions;
+
+  /**
+   * Where each run writes the task definitions it deletes, as fetched, in
+   * {@code <time>/tasks/<name>.json}: {@code mvn idflow:sync-tasks -Didflow.directory=<that folder>}
+   * restores them.
+   */
+  @Parameter(property = IdflowProperties.PURGE_BACKUP_DIRECTORY, defaultValue = "${project.build.directory}/idflow/backup")
+  private File backupDirectory;
+
+  @Override
+  protected void run(IdflowLog log) throws MojoExecutionException, MojoFailureException {
+    PurgeReport report;
+    try (ConductorClient client = client()) {
+      report = new TaskManager(client, directory.toPath(), log).purge(new TaskManager.PurgeOptions(force, dryRun,
+          Definitions.names(includes), Definitions.names(excludes), maxDeletions, backupDirectory.toPath(), ownerEmail, ownerEmailMandatory));
+    }
+    report.render(log);
+    if (report.failure() != null) {
+      throw new MojoFailureException(report.failure().getMessage(), report.failure());
+    }
+    if (report.failed()) {
+      String message = "Could not purge " + report.failedDeletes() + " of " + report.results().size() + " orphaned tasks: "
+          + String.join(", ", report.results().stream().filter(r -> !r.purged()).map(PurgeReport.Result::name).toList())
+          + " (all are backed up in " + report.backup() + ")";
+      if (report.serverUnavailable()) {
+        throw new MojoExecutionException(message);
+      }
+      throw new MojoFailureException(message);
+    }
+  }
+}

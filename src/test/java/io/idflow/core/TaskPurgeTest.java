@@ -1,0 +1,240 @@
+package io.idflow.core;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.idflow.core.client.ConductorClient;
+import io.idflow.core.purge.PurgeReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** purge-orphans against a stubbed server: what is deleted, what is kept, and what stops it. */
+class TaskPurgeTest {
+  static final String TASKDEFS = "/api/metadata/taskdefs";
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-05T14:30:12Z"), ZoneOffset.UTC);
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path project;
+
+  Path idflow;
+  Path backups;
+  ConductorClient client;
+  final TaskManagerTest.Lines log = new TaskManagerTest.Lines();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    idflow = project.resolve("idflow");
+    backups = project.resolve("target/idflow/backup");
+    write("tasks/kept.json", """
+        [{"name": "pay_charge", "ownerEmail": "pay@x.io"}, {"name": "pay_refund", "ownerEmail": "pay@x.io"}]""");
+    write("workflows/local_flow.json", """
+        {"name": "pay_local_flow", "version": 1, "tasks": [{"name": "pay_charge", "taskReferenceName": "c_ref"},
+         {"name": "pay_used_locally", "taskReferenceName": "l_ref"}]}""");
+    server.stubFor(get(TASKDEFS).willReturn(okJson("""
+        [{"name": "pay_charge", "ownerEmail": "pay@x.io"},
+         {"name": "pay_refund", "ownerEmail": "pay@x.io"},
+         {"name": "pay_old_b", "ownerEmail": "pay@x.io", "retryCount": 7, "createTime": 1795936509985},
+         {"name": "pay_old_a", "ownerEmail": "pay@x.io"},
+         {"name": "pay_used_remotely", "ownerEmail": "pay@x.io"},
+         {"name": "pay_used_locally", "ownerEmail": "pay@x.io"},
+         {"name": "ship_label", "ownerEmail": "ship@x.io"},
+         {"name": "no_owner"}]""")));
+    server.stubFor(get("/api/metadata/workflow").willReturn(okJson("""
+        [{"name": "order_flow", "version": 3, "tasks": [{"name": "fork", "taskReferenceName": "f", "type": "FORK_JOIN",
+          "forkTasks": [[{"name": "pay_used_remotely", "taskReferenceName": "charge_ref"}]]}]},
+         {"name": "ship_flow", "version": 1, "tasks": [{"name": "ship_label", "taskReferenceName": "s"}]}]""")));
+    server.stubFor(delete(urlPathMatching(TASKDEFS + "/.*")).willReturn(aResponse().withStatus(200)));
+    client = ConductorClient.create(server.baseUrl());
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  TaskManager.PurgeOptions options(boolean force, boolean dryRun, int max) {
+    return new TaskManager.PurgeOptions(force, dryRun, Set.of(), Set.of(), max, backups, null, false);
+  }
+
+  @Test
+  void deletesExactlyTheUnusedOrphansOfThisProjectAfterBackingThemUp() throws IOException {
+    PurgeReport report = manager().purge(options(false, false, 10));
+
+    server.verify(1, getRequestedFor(urlEqualTo(TASKDEFS)));
+    server.verify(1, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
+    server.verify(2, deleteRequestedFor(anyUrl()));
+    server.verify(deleteRequestedFor(urlEqualTo(TASKDEFS + "/pay_old_a")));
+    server.verify(deleteRequestedFor(urlEqualTo(TASKDEFS + "/pay_old_b")));
+    assertThat(report.failed()).isFalse();
+    Path folder = backups.resolve("20261105-143012");
+    assertThat(report.backup()).isEqualTo(folder);
+    JsonNode saved = Json.MAPPER.readTree(folder.resolve("tasks/pay_old_b.json").toFile());
+    assertThat(saved.path("retryCount").asInt()).isEqualTo(7);
+    assertThat(saved.path("createTime").asLong()).isEqualTo(1795936509985L);
+    try (Stream<Path> files = Files.list(folder.resolve("tasks"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("pay_old_a.json", "pay_old_b.json");
+    }
+
+    assertThat(log.lines).singleElement().asString().contains("task 'pay_used_locally' (ref l_ref) has no task definition in local files");
+    log.lines.clear();
+    report.render(log);
+    assertThat(log.lines).containsExactly(
+        "INFO Purge scope: ownerEmail pay@x.io (shared by all 2 local task definitions); 6 task definitions of 8 in Conductor are in scope",
+        "WARN Task 'pay_used_locally' is in use by local workflow pay_local_flow v1 (task ref l_ref) - skipped",
+        "WARN Task 'pay_used_remotely' is in use by workflow order_flow v3 (task ref charge_ref) - skipped",
+        "INFO Backed up 2 task definitions to " + folder,
+        "INFO   restore with: mvn idflow:sync-tasks -Didflow.directory=" + folder,
+        "INFO Purging 2 orphaned tasks...",
+        "INFO ✓ Purged task: pay_old_a",
+        "INFO ✓ Purged task: pay_old_b",
+        "INFO ",
+        "INFO Purge Summary: 2 tasks purged successfully, 0 failed");
+  }
+
+  @Test
+  void theBackupIsADefinitionsDirectoryThatSyncRestores() throws IOException {
+    PurgeReport report = manager().purge(options(false, false, 10));
+    server.stubFor(get(TASKDEFS).willReturn(okJson("[]")));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(TASKDEFS).willReturn(aResponse().withStatus(200)));
+
+    UploadReport restored = new TaskManager(client, report.backup(), log).sync(TaskManager.SyncOptions.defaults());
+
+    assertThat(restored.results()).extracting(UploadResult::name, UploadResult::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("pay_old_a", UploadResult.Status.CREATED),
+        org.assertj.core.groups.Tuple.tuple("pay_old_b", UploadResult.Status.CREATED));
+  }
+
+  @Test
+  void dryRunListsAndDeletesNothing() {
+    PurgeReport report = manager().purge(options(false, true, 1));
+
+    server.verify(0, deleteRequestedFor(anyUrl()));
+    assertThat(backups).doesNotExist();
+    report.render(log);
+    assertThat(log.lines).containsSubsequence(
+        "INFO The following tasks will be purged (not available locally):",
+        "INFO   - pay_old_a (owner pay@x.io)",
+        "INFO   - pay_old_b (owner pay@x.io)",
+        "INFO ",
+        "INFO Dry run: nothing was deleted; 2 tasks would be purged",
+        "WARN That is more than idflow.purge.maxDeletions=1: a real run would stop before deleting anything");
+  }
+
+  @Test
+  void theGuardStopsBeforeAnyBackupOrDelete() {
+    PurgeReport report = manager().purge(options(false, false, 1));
+
+    server.verify(0, deleteRequestedFor(anyUrl()));
+    assertThat(backups).doesNotExist();
+    assertThat(report.failure()).isInstanceOf(IdflowException.class)
+        .hasMessageStartingWith("2 task definitions would be purged, more than idflow.purge.maxDeletions=1; nothing was deleted.")
+        .hasMessageContaining("-Didflow.purge.maxDeletions=2");
+    report.render(log);
+    assertThat(log.lines).contains("INFO The following tasks would be purged (not available locally):");
+  }
+
+  @Test
+  void forceSkipsTheUsageCheckNeverTheScope() {
+    PurgeReport report = manager().purge(options(true, false, 10));
+
+    server.verify(0, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
+    assertThat(report.results()).extracting(PurgeReport.Result::name)
+        .containsExactly("pay_old_a", "pay_old_b", "pay_used_locally", "pay_used_remotely");
+    report.render(log);
+    assertThat(log.lines).contains("WARN Usage check skipped (force): task definitions are deleted even when workflows use them");
+  }
+
+  @Test
+  void aFailedDeleteIsReportedAndTheOthersStillGo() {
+    server.stubFor(delete(urlEqualTo(TASKDEFS + "/pay_old_a")).willReturn(aResponse().withStatus(500).withBody("""
+        {"status":500,"message":"No such task definition","retryable":false}""")));
+
+    PurgeReport report = manager().purge(options(false, false, 10));
+
+    server.verify(2, deleteRequestedFor(anyUrl()));
+    assertThat(report.failed()).isTrue();
+    assertThat(report.serverUnavailable()).isTrue();
+    report.render(log);
+    assertThat(log.lines).contains(
+        "ERROR ✗ Failed to purge task: pay_old_a: Conductor answered 500: No such task definition",
+        "INFO ✓ Purged task: pay_old_b",
+        "ERROR Purge Summary: 1 task purged successfully, 1 failed");
+  }
+
+  @Test
+  void failsWithoutAScopeBeforeAnyRequest() throws IOException {
+    write("tasks/other.json", """
+        {"name": "other_team_task", "ownerEmail": "other@x.io"}""");
+
+    assertThatThrownBy(() -> manager().purge(options(false, false, 10)))
+        .isInstanceOf(IdflowException.class)
+        .hasMessageContaining("do not share one ownerEmail (found: other@x.io, pay@x.io)");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void anInvalidLocalFileStopsThePurgeBeforeAnyRequest() throws IOException {
+    write("tasks/broken.json", "[{\"name\": \"pay_old_a\",]");
+
+    assertThatThrownBy(() -> manager().purge(options(false, false, 10))).isInstanceOf(InvalidDefinitionsException.class);
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void anExplicitOwnerAndIncludesSetTheScope() {
+    PurgeReport report = manager().purge(new TaskManager.PurgeOptions(
+        false, true, Set.of("no_*"), Set.of("pay_old_b"), 10, backups, "ship@x.io", false));
+
+    assertThat(report.plan().candidateNames()).containsExactly("no_owner");
+    assertThat(report.plan().inUse()).extracting(p -> p.name()).containsExactly("ship_label");
+  }
+
+  @Test
+  void nothingToPurgeSaysSo() throws IOException {
+    write("tasks/all.json", """
+        [{"name": "pay_old_a", "ownerEmail": "pay@x.io"}, {"name": "pay_old_b", "ownerEmail": "pay@x.io"}]""");
+
+    PurgeReport report = manager().purge(options(false, false, 10));
+
+    assertThat(backups).doesNotExist();
+    report.render(log);
+    assertThat(log.lines).endsWith("INFO No orphaned tasks to purge (2 orphaned tasks in use)");
+  }
+
+  TaskManager manager() {
+    return new TaskManager(client, idflow, log, CLOCK);
+  }
+
+  void write(String path, String text) throws IOException {
+    Path file = idflow.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+}
