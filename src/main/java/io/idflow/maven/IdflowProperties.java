@@ -47,6 +47,7 @@ final class IdflowProperties {
   static final String SERVER_START_TIMEOUT = "idflow.server.startTimeout";
   static final String SERVER_DETACH = "idflow.server.detach";
   static final String SERVER_STOP_TIMEOUT = "idflow.server.stopTimeout";
+  static final String SERVER_WORK_DIRECTORY = "idflow.server.workDirectory";
 
   private IdflowProperties() {}
 }
