@@ -5,5 +5,5 @@ assert log.contains('defined twice: in idflow/workflows/one.json and in idflow/w
 assert log.contains("'version' must be a whole number >= 0, found the string \"2\"")
 assert log.contains('taskReferenceName: same should be unique across tasks for a given workflowDefinition')
 assert log.contains('[ERROR] idflow/tasks/empty.json: is empty')
-assert log.contains('TaskDef retryCount: -1 must be >= 0')
+assert log.contains('TaskDef retryCount: 0 must be >= 0 (found -1)')
 assert log.contains('itbroken_task')

@@ -85,7 +85,10 @@ public final class DefinitionValidator {
     List<ConstraintViolation<T>> violations = new ArrayList<>(validator.validate(pojo));
     violations.sort(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage));
     for (ConstraintViolation<T> v : violations) {
-      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(v.getPropertyPath().toString()), v.getMessage()));
+      // conductor-common's messages name the bound, not the value ("retryCount: 0 must be >= 0"): add it.
+      Object value = v.getInvalidValue();
+      String found = value instanceof Number || value instanceof CharSequence || value instanceof Boolean ? " (found " + value + ")" : "";
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(v.getPropertyPath().toString()), v.getMessage() + found));
     }
   }
 

@@ -87,7 +87,7 @@ class DefinitionValidatorTest {
     write("workflows/w.json", "{\"name\":\"w\",\"schemaVersion\":1,\"tasks\":[" + simple("t", "t") + "]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported");
+        "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported (found 1)");
   }
 
   @Test
@@ -111,14 +111,14 @@ class DefinitionValidatorTest {
     write("tasks/t.json", "{\"name\":\"t\",\"retryCount\":-1}");
 
     // The server's own wording: it prints 0, not the rejected value.
-    assertThat(errors()).containsExactly("idflow/tasks/t.json at /retryCount (task t): TaskDef retryCount: 0 must be >= 0");
+    assertThat(errors()).containsExactly("idflow/tasks/t.json at /retryCount (task t): TaskDef retryCount: 0 must be >= 0 (found -1)");
   }
 
   @Test
   void pointsIntoTheArrayForADefinitionInAMultiDefinitionFile() throws IOException {
     write("tasks/all.json", "[{\"name\":\"ok\"},{\"name\":\"bad\",\"retryCount\":-2}]");
 
-    assertThat(errors()).containsExactly("idflow/tasks/all.json at /1/retryCount (task bad): TaskDef retryCount: 0 must be >= 0");
+    assertThat(errors()).containsExactly("idflow/tasks/all.json at /1/retryCount (task bad): TaskDef retryCount: 0 must be >= 0 (found -2)");
   }
 
   @Test
@@ -343,9 +343,9 @@ class DefinitionValidatorTest {
 
     assertThat(errors()).containsExactly(
         "idflow/workflows/w.json (workflow w v1): taskReferenceName: r should be unique across tasks for a given workflowDefinition: w",
-        "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported",
+        "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported (found 3)",
         "idflow/tasks/a.json (task a): TaskDef: a responseTimeoutSeconds: 2 must be less than timeoutSeconds: 1",
-        "idflow/tasks/a.json at /retryCount (task a): TaskDef retryCount: 0 must be >= 0",
+        "idflow/tasks/a.json at /retryCount (task a): TaskDef retryCount: 0 must be >= 0 (found -1)",
         "idflow/tasks/b.json at /retryCount (task b): wrong type: Cannot deserialize value of type `int` from String \"x\":"
             + " not a valid `int` value");
   }
