@@ -11,6 +11,7 @@ import io.idflow.core.Json;
 import io.idflow.core.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,16 +47,29 @@ public final class DefinitionValidator {
 
   /** Returns {@code defs} with every validation problem added. */
   public LocalDefinitions validate(LocalDefinitions defs) {
+    return validate(defs, EnumSet.allOf(Kind.class));
+  }
+
+  /**
+   * Returns {@code defs} with the problems of the definitions of {@code kinds} checked against the server's
+   * rules, plus the checks across all definitions (references, sub-workflow cycles). The server's rules are
+   * most of the cost (about 0.3 ms per workflow): a goal that writes one kind checks only that kind.
+   */
+  public LocalDefinitions validate(LocalDefinitions defs, Set<Kind> kinds) {
     List<Problem> problems = new ArrayList<>();
     Validator validator = FACTORY.getValidator();
     // conductor-common keeps this switch in a static field: hold the lock while it is ours.
     synchronized (OwnerEmailMandatoryConstraint.class) {
       OwnerEmailMandatoryConstraint.WorkflowTaskValidValidator.setOwnerEmailMandatory(ownerEmailMandatory);
-      for (LocalDefinition def : defs.workflows()) {
-        check(validator, def, WorkflowDef.class, problems);
+      if (kinds.contains(Kind.WORKFLOW)) {
+        for (LocalDefinition def : defs.workflows()) {
+          check(validator, def, WorkflowDef.class, problems);
+        }
       }
-      for (LocalDefinition def : defs.tasks()) {
-        check(validator, def, TaskDef.class, problems);
+      if (kinds.contains(Kind.TASK)) {
+        for (LocalDefinition def : defs.tasks()) {
+          check(validator, def, TaskDef.class, problems);
+        }
       }
     }
     checkReferences(defs, problems);
