@@ -36,7 +36,7 @@ import java.util.Map;
  *   <li>{@code sample=100}: how many unchanged definitions of each kind a sampled ID Flow run measures;</li>
  *   <li>{@code noopRepeats=3}: runs of the core's no-op phase per cell (the median is reported; others run it once);</li>
  *   <li>{@code cellHeap=1g}: {@code -Xmx} of each cell's JVM;</li>
- *   <li>{@code fitHeaps=256m,128m,64m}: heaps the core is also run in at the largest N, to see whether it fits;</li>
+ *   <li>{@code fitHeaps=256m,128m}: heaps the core is also run in at the largest N, to see whether it fits;</li>
  *   <li>{@code serverJar}, {@code serverJava}: the Conductor boot jar (default: the local Maven repository's
  *       3.32.3) and a Java 21+ home to run it (default: found like {@code idflow:start-server} finds one);</li>
  *   <li>{@code out=target/bench}: where the server's data, the cells' files and the results go.</li>
@@ -62,7 +62,7 @@ public final class Benchmark {
     int sample = Integer.parseInt(opts.getOrDefault("sample", "100"));
     int noopRepeats = Integer.parseInt(opts.getOrDefault("noopRepeats", "3"));
     String cellHeap = opts.getOrDefault("cellHeap", "1g");
-    List<String> fitHeaps = Arrays.stream(opts.getOrDefault("fitHeaps", "256m,128m,64m").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> fitHeaps = Arrays.stream(opts.getOrDefault("fitHeaps", "256m,128m").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
     Path serverJar = Path.of(opts.getOrDefault("serverJar", System.getProperty("user.home")
         + "/.m2/repository/org/conductoross/conductor-server/" + SERVER_VERSION + "/conductor-server-" + SERVER_VERSION + "-boot.jar"));

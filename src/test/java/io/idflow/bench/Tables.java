@@ -23,7 +23,7 @@ final class Tables {
         .append("Load average (1/5/15 min): ").append(report.get("loadAtStart").asText()).append(" at the start, ")
         .append(report.path("loadAtEnd").asText()).append(" at the end; each row shows the 1-minute load when its phase began.\n\n");
 
-    md.append("| N | approach | phase | wall | HTTP requests | bytes sent | bytes received | peak heap (live) | own time, HTTP excluded | load |\n");
+    md.append("| N | approach | phase | wall | HTTP requests | bytes sent | bytes received | peak heap (live) | own time, HTTP excluded (CPU) | load |\n");
     md.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> notes = new ArrayList<>();
     for (JsonNode cell : report.get("cells")) {
@@ -41,7 +41,8 @@ final class Tables {
             cell.get("n").asInt(), label(cell), name(p), mark, time(p.get("wallMs").asDouble()), mark, p.get("requests").asLong(),
             mark, bytes(p.get("requestBytes").asLong()), mark, bytes(p.get("responseBytes").asLong()),
             String.format(Locale.ROOT, "%.0f MB (%.0f MB)", p.get("peakHeapMB").asDouble(), p.get("liveHeapMB").asDouble()),
-            p.has("ownMs") && cell.get("approach").asText().equals("core") ? time(p.get("ownMs").asDouble()) : "",
+            p.has("ownMs") && cell.get("approach").asText().equals("core")
+                ? time(p.get("ownMs").asDouble()) + " (CPU " + time(p.get("cpuMs").asDouble()) + ")" : "",
             p.get("load1").asDouble()));
       }
     }
