@@ -30,6 +30,10 @@ import okhttp3.Request;
 public final class BenchCell {
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--cold-noop")) {
+      coldNoop(args[1], Path.of(args[2]), Path.of(args[3]));
+      return;
+    }
     String url = args[0];
     String approachName = args[1];
     int n = Integer.parseInt(args[2]);
@@ -79,6 +83,18 @@ public final class BenchCell {
       generator.changeOnePercent();
       phases.add(measure("c", approach, idflow, changed, meter, heap));
     }
+    if (approachName.equals("core")) {
+      // A rerun in real life is a new Maven JVM: one more no-op, in a JVM that has run nothing yet.
+      Path cold = resultFile.resolveSibling(resultFile.getFileName() + ".cold");
+      Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp", System.getProperty("java.class.path"),
+          BenchCell.class.getName(), "--cold-noop", url, idflow.toString(), cold.toString()).inheritIO().start();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("The cold no-op run failed");
+      }
+      phases.add(Local.JSON.readTree(cold.toFile()));
+      Files.delete(cold);
+    }
     OkHttpClient http = Http.client(new Meter());
     result.set("serverState", check(http, url, prefix, n, generator));
     result.put("deleted", cleanUp(http, url, prefix));
@@ -86,6 +102,19 @@ public final class BenchCell {
     deleteTree(work.resolve(prefix));
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
+  }
+
+  /** One core no-op in this fresh JVM: class loading and a cold JIT included, as in a new Maven run. */
+  private static void coldNoop(String url, Path idflow, Path resultFile) throws Exception {
+    Meter meter = new Meter();
+    ObjectNode phase;
+    try (HeapWatch heap = new HeapWatch()) {
+      phase = measure("b-cold", new CoreApproach(url, meter), idflow, Set.of(), meter, heap);
+    }
+    if (phase.get("requests").asLong() > 2) {
+      throw new IllegalStateException("Not a no-op: " + phase);
+    }
+    Files.writeString(resultFile, Local.JSON.writeValueAsString(phase));
   }
 
   private static ObjectNode measure(String phase, Approach approach, Path idflow, Set<String> changed, Meter meter, HeapWatch heap)

@@ -10,6 +10,8 @@ import java.util.Optional;
 final class Tables {
   private static final String[] PHASES = {"a", "b", "c"};
   private static final String[] PHASE_NAMES = {"(a) first upload", "(b) no-op rerun", "(c) 1% changed"};
+  private static final String COLD = "b-cold";
+  private static final String COLD_NAME = "(b) no-op, fresh JVM";
 
   private Tables() {}
 
@@ -90,6 +92,13 @@ final class Tables {
         String plain = find(report, "plain", n, false).map(c -> ratio(phase(c, PHASES[idx]).get("wallMs").asDouble(), core)).orElse("");
         md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s |\n", n, PHASE_NAMES[i], idflow, plain));
       }
+      Optional<JsonNode> cold = optionalPhase(cell, COLD);
+      if (cold.isPresent()) {
+        double core = cold.get().get("wallMs").asDouble();
+        String idflow = find(report, "idflow", n, false).map(c -> ratio(phase(c, "b").get("wallMs").asDouble(), core)).orElse("");
+        String plain = find(report, "plain", n, false).map(c -> ratio(phase(c, "b").get("wallMs").asDouble(), core)).orElse("");
+        md.append(String.format(Locale.ROOT, "| %,d | %s (the core's) | %s | %s |\n", n, COLD_NAME, idflow, plain));
+      }
     }
 
     md.append("\nThe core in smaller heaps, at the largest N (all phases in one fresh JVM with this -Xmx):\n");
@@ -121,6 +130,9 @@ final class Tables {
 
   private static String name(JsonNode phase) {
     String p = phase.get("phase").asText();
+    if (p.equals(COLD)) {
+      return COLD_NAME;
+    }
     for (int i = 0; i < PHASES.length; i++) {
       if (PHASES[i].equals(p)) {
         return PHASE_NAMES[i];
@@ -134,6 +146,15 @@ final class Tables {
       if (cell.get("approach").asText().equals(approach) && cell.get("n").asInt() == n
           && cell.path("samplingCheck").asBoolean() == samplingCheck) {
         return Optional.of(cell);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<JsonNode> optionalPhase(JsonNode cell, String phase) {
+    for (JsonNode p : cell.get("phases")) {
+      if (p.get("phase").asText().equals(phase)) {
+        return Optional.of(p);
       }
     }
     return Optional.empty();
