@@ -165,7 +165,7 @@ public final class TaskManager {
         client.updateTaskDef(update.local().json());
       } catch (ConductorException e) {
         failure = failure == null || e.isUnavailable() ? e : failure;
-        failures.put(update, e.isRejection() ? "rejected by Conductor (" + e.status() + "): " + detail(e) : "not uploaded: " + firstLine(e));
+        failures.put(update, e.isRejection() ? "rejected by Conductor (" + e.status() + "): " + detail(e) : WorkflowManager.notWritten(e));
       }
     }
     return failure;
