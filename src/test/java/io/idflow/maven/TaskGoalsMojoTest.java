@@ -128,7 +128,8 @@ class TaskGoalsMojoTest {
     MojoExtension.setVariableValueToObject(mojo, "backupDirectory", target.toFile());
     server.stubFor(delete(urlPathMatching(TASKDEFS + "/.*")).willReturn(aResponse().withStatus(200)));
     server.stubFor(delete(TASKDEFS + "/mt_old_2").willReturn(aResponse().withStatus(500).withBody("""
-        {"status":500,"message":"No such task definition"}""")));
+        {"status":500,"message":"Error while deleting"}""")));
+    server.stubFor(get(TASKDEFS + "/mt_old_2").willReturn(okJson("{\"name\": \"mt_old_2\", \"ownerEmail\": \"pay@example.com\"}")));
     RecordingLog log = RecordingLog.attach(mojo);
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageStartingWith("Could not purge 1 of 2 orphaned tasks: mt_old_2 (all are backed up in " + target);
