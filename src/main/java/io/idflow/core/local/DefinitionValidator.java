@@ -3,21 +3,25 @@ package io.idflow.core.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.netflix.conductor.common.constraints.OwnerEmailMandatoryConstraint;
 import com.netflix.conductor.common.metadata.tasks.TaskDef;
 import com.netflix.conductor.common.metadata.workflow.WorkflowDef;
 import io.idflow.core.Json;
+import io.idflow.core.Pointers;
 import io.idflow.core.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.validation.ConstraintViolation;
+import javax.validation.ValidationException;
 import javax.validation.Validator;
 import javax.validation.ValidatorFactory;
 import org.apache.bval.jsr.ApacheValidationProvider;
@@ -52,7 +56,10 @@ public final class DefinitionValidator {
     synchronized (OwnerEmailMandatoryConstraint.class) {
       OwnerEmailMandatoryConstraint.WorkflowTaskValidValidator.setOwnerEmailMandatory(ownerEmailMandatory);
       for (LocalDefinition def : defs.workflows()) {
-        check(validator, def, WorkflowDef.class, problems);
+        // conductor-common's constraints dereference every task list entry: a null one would crash them.
+        if (checkTaskLists(def, problems)) {
+          check(validator, def, WorkflowDef.class, problems);
+        }
       }
       for (LocalDefinition def : defs.tasks()) {
         check(validator, def, TaskDef.class, problems);
@@ -82,13 +89,80 @@ public final class DefinitionValidator {
       problems.add(Problem.error(def.file(), label(def), prefix(def), e.getOriginalMessage()));
       return;
     }
-    List<ConstraintViolation<T>> violations = new ArrayList<>(validator.validate(pojo));
+    List<ConstraintViolation<T>> violations;
+    try {
+      violations = new ArrayList<>(validator.validate(pojo));
+    } catch (ValidationException e) {
+      // A shape conductor-common's constraints do not expect: say where, rather than end the build with a stack trace.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      problems.add(Problem.error(def.file(), label(def), prefix(def).isEmpty() ? null : prefix(def),
+          "cannot be validated: conductor-common's checks failed on it (" + cause + "); look for null or misplaced values"));
+      return;
+    }
     violations.sort(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage));
     for (ConstraintViolation<T> v : violations) {
       // conductor-common's messages name the bound, not the value ("retryCount: 0 must be >= 0"): add it.
       Object value = v.getInvalidValue();
       String found = value instanceof Number || value instanceof CharSequence || value instanceof Boolean ? " (found " + value + ")" : "";
       problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(v.getPropertyPath().toString()), v.getMessage() + found));
+    }
+  }
+
+  /**
+   * Every place that holds tasks ({@code tasks}, each {@code forkTasks} branch, each
+   * {@code decisionCases} value, {@code defaultCase}, {@code loopOver}) must be an array of objects,
+   * and a task's {@code type}, when given, a string. Returns whether the definition is fit for
+   * conductor-common's checks.
+   */
+  private static boolean checkTaskLists(LocalDefinition def, List<Problem> problems) {
+    int before = problems.size();
+    checkTaskList(def, def.json().path("tasks"), "/tasks", problems);
+    return problems.size() == before;
+  }
+
+  private static void checkTaskList(LocalDefinition def, JsonNode list, String pointer, List<Problem> problems) {
+    if (list.isMissingNode()) {
+      return;  // absent: conductor-common's defaults apply
+    }
+    if (!list.isArray()) {
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer,
+          "must be an array of tasks, found " + DefinitionLoader.describe(list) + (list.isNull() ? "; leave it out instead" : "")));
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode task = list.get(i);
+      String here = pointer + "/" + i;
+      if (!task.isObject()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here,
+            "must be a task (a JSON object), found " + DefinitionLoader.describe(task)));
+        continue;
+      }
+      JsonNode type = task.get("type");
+      if (type != null && !type.isTextual()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here + "/type",
+            "'type' must be a string such as \"SIMPLE\", found " + DefinitionLoader.describe(type)));
+      }
+      checkTaskList(def, task.path("defaultCase"), here + "/defaultCase", problems);
+      checkTaskList(def, task.path("loopOver"), here + "/loopOver", problems);
+      JsonNode forks = task.path("forkTasks");
+      if (forks.isArray()) {
+        for (int f = 0; f < forks.size(); f++) {
+          checkTaskList(def, forks.get(f), here + "/forkTasks/" + f, problems);
+        }
+      } else if (!forks.isMissingNode()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here + "/forkTasks",
+            "must be an array of fork branches (arrays of tasks), found " + DefinitionLoader.describe(forks)));
+      }
+      JsonNode cases = task.path("decisionCases");
+      if (cases.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          checkTaskList(def, e.getValue(), here + "/decisionCases/" + Pointers.escape(e.getKey()), problems);
+        }
+      } else if (!cases.isMissingNode()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here + "/decisionCases",
+            "must be an object of case name to array of tasks, found " + DefinitionLoader.describe(cases)));
+      }
     }
   }
 

@@ -351,6 +351,33 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void reportsNullWhereATaskBelongsInsteadOfCrashing() throws IOException {
+    defineTask("t");
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":[" + simple("t", "a") + ",null,"
+        + "{\"name\":\"f\",\"taskReferenceName\":\"f\",\"type\":\"FORK_JOIN\",\"forkTasks\":[[null],null]},"
+        + "{\"name\":\"s\",\"taskReferenceName\":\"s\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\",\"expression\":\"k\","
+        + "\"decisionCases\":{\"x/y\":null},\"defaultCase\":[7]},"
+        + "{\"name\":\"l\",\"taskReferenceName\":\"l\",\"type\":\"DO_WHILE\",\"loopCondition\":\"false\",\"loopOver\":[null]}]}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /tasks/1 (workflow w v1): must be a task (a JSON object), found null",
+        "idflow/workflows/w.json at /tasks/2/forkTasks/0/0 (workflow w v1): must be a task (a JSON object), found null",
+        "idflow/workflows/w.json at /tasks/2/forkTasks/1 (workflow w v1): must be an array of tasks, found null; leave it out instead",
+        "idflow/workflows/w.json at /tasks/3/defaultCase/0 (workflow w v1): must be a task (a JSON object), found 7",
+        "idflow/workflows/w.json at /tasks/3/decisionCases/x~1y (workflow w v1): must be an array of tasks, found null;"
+            + " leave it out instead",
+        "idflow/workflows/w.json at /tasks/4/loopOver/0 (workflow w v1): must be a task (a JSON object), found null");
+  }
+
+  @Test
+  void reportsTaskTypeThatIsNotAString() throws IOException {
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":null}]}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /tasks/0/type (workflow w v1): 'type' must be a string such as \"SIMPLE\", found null");
+  }
+
+  @Test
   void acceptsTheSamples() {
     LocalDefinitions defs = new DefinitionValidator(true).validate(DefinitionLoader.load(Path.of("idflow")));
 
