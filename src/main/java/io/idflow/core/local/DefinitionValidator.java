@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.netflix.conductor.common.constraints.OwnerEmailMandatoryConstraint;
 import com.netflix.conductor.common.metadata.tasks.TaskDef;
 import com.netflix.conductor.common.metadata.workflow.WorkflowDef;
@@ -40,6 +41,9 @@ public final class DefinitionValidator {
   /** Lenient view for the typed POJOs: unknown fields and enum values are a newer server's business. */
   private static final ObjectMapper POJO_READER =
       Json.MAPPER.copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+
+  private static final java.util.regex.Pattern OUT_OF_RANGE =
+      java.util.regex.Pattern.compile("out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");
 
   private final boolean ownerEmailMandatory;
 
@@ -83,7 +87,7 @@ public final class DefinitionValidator {
     try {
       pojo = POJO_READER.treeToValue(def.json(), type);
     } catch (JsonMappingException e) {
-      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(e.getPath()), "wrong type: " + e.getOriginalMessage()));
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(e.getPath()), wrongType(e, def.json())));
       return;
     } catch (JsonProcessingException e) {
       problems.add(Problem.error(def.file(), label(def), prefix(def), e.getOriginalMessage()));
@@ -164,6 +168,52 @@ public final class DefinitionValidator {
             "must be an object of case name to array of tasks, found " + DefinitionLoader.describe(cases)));
       }
     }
+  }
+
+  /**
+   * {@code must be an object, found an array} rather than Jackson's {@code Cannot deserialize value
+   * of type `java.util.LinkedHashMap<...>` from Array value}: the user writes JSON, not Java.
+   */
+  private static String wrongType(JsonMappingException e, JsonNode json) {
+    String expected = e instanceof MismatchedInputException m ? expectedJson(m.getTargetType()) : null;
+    JsonNode found = json;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      found = ref.getFieldName() != null ? found.path(ref.getFieldName()) : found.path(ref.getIndex());
+    }
+    java.util.regex.Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+    if (found.isNumber() && range.find()) {
+      return "must be a whole number from " + range.group(1) + " to " + range.group(2) + ", found " + found.asText();
+    }
+    if (expected == null || found.isMissingNode()) {
+      return "wrong type: " + e.getOriginalMessage();
+    }
+    return "must be " + expected + ", found " + DefinitionLoader.describe(found);
+  }
+
+  private static String expectedJson(Class<?> type) {
+    if (type == null || type == Object.class) {
+      return null;
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class
+        || type == Short.class || type == java.math.BigInteger.class) {
+      return "a whole number";
+    }
+    if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "a string";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
+      return "an object";
+    }
+    return null;
   }
 
   private static String pointer(List<JsonMappingException.Reference> path) {

@@ -140,8 +140,7 @@ class DefinitionValidatorTest {
     write("tasks/t.json", "{\"name\":\"t\",\"retryCount\":\"three\"}");
 
     assertThat(errors()).containsExactly(
-        "idflow/tasks/t.json at /retryCount (task t): wrong type: Cannot deserialize value of type `int`"
-            + " from String \"three\": not a valid `int` value");
+        "idflow/tasks/t.json at /retryCount (task t): must be a whole number, found the string \"three\"");
   }
 
   @Test
@@ -153,8 +152,8 @@ class DefinitionValidatorTest {
             + "\"startDelay\":\"soon\"}]}}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json at /tasks/0/decisionCases/a/0/startDelay (workflow w v1): wrong type: Cannot deserialize"
-            + " value of type `int` from String \"soon\": not a valid `int` value");
+        "idflow/workflows/w.json at /tasks/0/decisionCases/a/0/startDelay (workflow w v1): must be a whole number,"
+            + " found the string \"soon\"");
   }
 
   @Test
@@ -346,8 +345,21 @@ class DefinitionValidatorTest {
         "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported (found 3)",
         "idflow/tasks/a.json (task a): TaskDef: a responseTimeoutSeconds: 2 must be less than timeoutSeconds: 1",
         "idflow/tasks/a.json at /retryCount (task a): TaskDef retryCount: 0 must be >= 0 (found -1)",
-        "idflow/tasks/b.json at /retryCount (task b): wrong type: Cannot deserialize value of type `int` from String \"x\":"
-            + " not a valid `int` value");
+        "idflow/tasks/b.json at /retryCount (task b): must be a whole number, found the string \"x\"");
+  }
+
+  @Test
+  void namesJsonKindsNotJavaTypesInWrongTypeMessages() throws IOException {
+    defineTask("t");
+    // Jackson stops at the first wrong type of a definition: one each.
+    write("workflows/w.json", "{\"name\":\"w\",\"outputParameters\":\"x\",\"tasks\":[" + simple("t", "a") + "]}");
+    write("tasks/u.json", "{\"name\":\"u\",\"inputKeys\":{}}");
+    write("tasks/v.json", "{\"name\":\"v\",\"retryCount\":99999999999}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /outputParameters (workflow w v1): must be an object, found the string \"x\"",
+        "idflow/tasks/u.json at /inputKeys (task u): must be an array, found an object",
+        "idflow/tasks/v.json at /retryCount (task v): must be a whole number from -2147483648 to 2147483647, found 99999999999");
   }
 
   @Test
