@@ -108,8 +108,44 @@ public final class DefinitionValidator {
       // conductor-common's messages name the bound, not the value ("retryCount: 0 must be >= 0"): add it.
       Object value = v.getInvalidValue();
       String found = value instanceof Number || value instanceof CharSequence || value instanceof Boolean ? " (found " + value + ")" : "";
-      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(v.getPropertyPath().toString()), v.getMessage() + found));
+      String where = pointer(v.getPropertyPath().toString());
+      String message = v.getMessage() + found;
+      if (where.isEmpty() && def.kind() == Kind.WORKFLOW) {
+        // Workflow-wide rules name a reference, not where it is: find it, in nested tasks too.
+        String[] located = locate(def.json(), v.getMessage());
+        if (located != null) {
+          where = located[0];
+          message += located[1];
+        }
+      }
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + where, message));
     }
+  }
+
+  private static final java.util.regex.Pattern DUPLICATE_REF =
+      java.util.regex.Pattern.compile("^taskReferenceName: (.+) should be unique across tasks");
+  private static final java.util.regex.Pattern UNKNOWN_REF =
+      java.util.regex.Pattern.compile("for given task: (.+) input value: (.+) of input parameter: (.+) is not defined in workflow definition");
+
+  /** The pointer of what a workflow-wide message is about, and text to add to the message; null when not found. */
+  private static String[] locate(JsonNode workflow, String message) {
+    List<WorkflowTasks.Located> tasks = WorkflowTasks.all(workflow);
+    java.util.regex.Matcher dup = DUPLICATE_REF.matcher(message);
+    if (dup.find()) {
+      List<String> at = tasks.stream().filter(t -> dup.group(1).equals(t.referenceName())).map(WorkflowTasks.Located::pointer).toList();
+      return at.size() < 2 ? null
+          : new String[] {at.get(1) + "/taskReferenceName", " (used by " + String.join(" and ", at) + ")"};
+    }
+    java.util.regex.Matcher unknown = UNKNOWN_REF.matcher(message);
+    if (unknown.find()) {
+      for (WorkflowTasks.Located t : tasks) {
+        JsonNode value = t.task().path("inputParameters").path(unknown.group(2));
+        if (unknown.group(1).equals(t.name()) && value.toString().contains(unknown.group(3))) {
+          return new String[] {t.pointer() + "/inputParameters/" + Pointers.escape(unknown.group(2)), ""};
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -278,6 +314,7 @@ public final class DefinitionValidator {
       latest.merge(wf.name(), wf.version(), Math::max);
     }
     Map<String, List<String>> edges = new HashMap<>();
+    Map<String, String> edgePointers = new HashMap<>();  // "a v1 -> b v1" to the task that makes the call
     for (LocalDefinition wf : defs.workflows()) {
       List<String> targets = new ArrayList<>();
       for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
@@ -289,6 +326,7 @@ public final class DefinitionValidator {
           int version = t.task().path("subWorkflowParam").path("version").isIntegralNumber()
               ? t.task().path("subWorkflowParam").path("version").intValue() : latest.get(sub);
           targets.add(sub + " v" + version);
+          edgePointers.putIfAbsent(wf.id() + " -> " + sub + " v" + version, prefix(wf) + t.pointer() + "/subWorkflowParam");
         }
       }
       edges.put(wf.id(), targets);
@@ -296,11 +334,12 @@ public final class DefinitionValidator {
     Set<String> done = new HashSet<>();
     Set<String> reported = new HashSet<>();
     for (LocalDefinition wf : defs.workflows()) {
-      findCycle(wf.id(), edges, new ArrayList<>(), new HashSet<>(), done, reported, byId, problems);
+      findCycle(wf.id(), edges, edgePointers, new ArrayList<>(), new HashSet<>(), done, reported, byId, problems);
     }
   }
 
-  private static void findCycle(String node, Map<String, List<String>> edges, List<String> path, Set<String> onPath,
+  private static void findCycle(String node, Map<String, List<String>> edges, Map<String, String> edgePointers,
+      List<String> path, Set<String> onPath,
       Set<String> done, Set<String> reported, Map<String, LocalDefinition> byId, List<Problem> problems) {
     if (onPath.contains(node)) {
       List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
@@ -308,7 +347,7 @@ public final class DefinitionValidator {
       String key = new TreeSet<>(cycle).toString();
       if (reported.add(key)) {
         LocalDefinition wf = byId.get(node);
-        problems.add(Problem.error(wf.file(), label(wf), null,
+        problems.add(Problem.error(wf.file(), label(wf), edgePointers.get(cycle.get(0) + " -> " + cycle.get(1)),
             "sub-workflows call each other in a cycle: " + String.join(" -> ", cycle) + "; a run would never end"));
       }
       return;
@@ -319,7 +358,7 @@ public final class DefinitionValidator {
     onPath.add(node);
     path.add(node);
     for (String next : edges.getOrDefault(node, List.of())) {
-      findCycle(next, edges, path, onPath, done, reported, byId, problems);
+      findCycle(next, edges, edgePointers, path, onPath, done, reported, byId, problems);
     }
     path.remove(path.size() - 1);
     onPath.remove(node);

@@ -66,8 +66,8 @@ class DefinitionValidatorTest {
     workflow("w.json", "w", simple("t", "r"), simple("t", "r"));
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: r should be unique across tasks"
-            + " for a given workflowDefinition: w");
+        "idflow/workflows/w.json at /tasks/1/taskReferenceName (workflow w v1): taskReferenceName: r should be unique across"
+            + " tasks for a given workflowDefinition: w (used by /tasks/0 and /tasks/1)");
   }
 
   @Test
@@ -77,8 +77,8 @@ class DefinitionValidatorTest {
         "{\"name\":\"t\",\"taskReferenceName\":\"second\",\"inputParameters\":{\"x\":\"${nope.output.x}\",\"ok\":\"${first.output.y}\"}}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: nope for given task: t input value: x"
-            + " of input parameter: ${nope.output.x} is not defined in workflow definition.");
+        "idflow/workflows/w.json at /tasks/1/inputParameters/x (workflow w v1): taskReferenceName: nope for given task: t"
+            + " input value: x of input parameter: ${nope.output.x} is not defined in workflow definition.");
   }
 
   @Test
@@ -232,7 +232,7 @@ class DefinitionValidatorTest {
     LocalDefinitions defs = validate(false);
 
     assertThat(defs.errors()).extracting(Problem::toString).containsExactly(
-        "idflow/workflows/a.json (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
+        "idflow/workflows/a.json at /tasks/0/subWorkflowParam (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
             + " a run would never end");
   }
 
@@ -241,7 +241,7 @@ class DefinitionValidatorTest {
     workflow("a.json", "a", subWorkflow("again", "a", null));
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/a.json (workflow a v1): sub-workflows call each other in a cycle: a v1 -> a v1; a run would never end");
+        "idflow/workflows/a.json at /tasks/0/subWorkflowParam (workflow a v1): sub-workflows call each other in a cycle: a v1 -> a v1; a run would never end");
   }
 
   @Test
@@ -266,7 +266,7 @@ class DefinitionValidatorTest {
     workflow("b.json", "b", subWorkflow("to_a", "a", null));
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/a2.json (workflow a v2): sub-workflows call each other in a cycle: a v2 -> b v1 -> a v2;"
+        "idflow/workflows/a2.json at /tasks/0/subWorkflowParam (workflow a v2): sub-workflows call each other in a cycle: a v2 -> b v1 -> a v2;"
             + " a run would never end");
   }
 
@@ -281,8 +281,8 @@ class DefinitionValidatorTest {
         "{\"name\":\"join\",\"taskReferenceName\":\"join\",\"type\":\"JOIN\",\"joinOn\":[\"a\"]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: a should be unique across tasks for a given"
-            + " workflowDefinition: w");
+        "idflow/workflows/w.json at /tasks/0/forkTasks/1/0/taskReferenceName (workflow w v1): taskReferenceName: a should be"
+            + " unique across tasks for a given workflowDefinition: w (used by /tasks/0/forkTasks/0/0 and /tasks/0/forkTasks/1/0)");
   }
 
   @Test
@@ -293,8 +293,8 @@ class DefinitionValidatorTest {
             + simple("t", "x") + "]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: x should be unique across tasks for a given"
-            + " workflowDefinition: w");
+        "idflow/workflows/w.json at /tasks/1/loopOver/0/taskReferenceName (workflow w v1): taskReferenceName: x should be"
+            + " unique across tasks for a given workflowDefinition: w (used by /tasks/0 and /tasks/1/loopOver/0)");
   }
 
   @Test
@@ -330,7 +330,7 @@ class DefinitionValidatorTest {
         "{\"name\":\"join\",\"taskReferenceName\":\"join\",\"type\":\"JOIN\",\"joinOn\":[\"to_a\"]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/a.json (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
+        "idflow/workflows/a.json at /tasks/0/loopOver/0/subWorkflowParam (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
             + " a run would never end");
   }
 
@@ -341,7 +341,8 @@ class DefinitionValidatorTest {
     write("workflows/w.json", "{\"name\":\"w\",\"schemaVersion\":3,\"tasks\":[" + simple("a", "r") + "," + simple("b", "r") + "]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: r should be unique across tasks for a given workflowDefinition: w",
+        "idflow/workflows/w.json at /tasks/1/taskReferenceName (workflow w v1): taskReferenceName: r should be unique across"
+            + " tasks for a given workflowDefinition: w (used by /tasks/0 and /tasks/1)",
         "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported (found 3)",
         "idflow/tasks/a.json (task a): TaskDef: a responseTimeoutSeconds: 2 must be less than timeoutSeconds: 1",
         "idflow/tasks/a.json at /retryCount (task a): TaskDef retryCount: 0 must be >= 0 (found -1)",
