@@ -180,7 +180,9 @@ public final class DefinitionLoader {
     JsonNode nameNode = json.get("name");
     if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
       problems.add(
-          Problem.error(shown, null, where + "/name", "the " + kind.label() + " definition has no 'name'" + (nameNode == null ? "" : " (found " + describe(nameNode) + ")") + ": add a non-empty string 'name'"));
+          Problem.error(shown, null, where + "/name", nameNode == null
+              ? "the " + kind.label() + " definition has no 'name': add a non-empty string 'name'"
+              : "the " + kind.label() + " definition's 'name' must be a non-empty string, found " + describe(nameNode)));
       return;
     }
     String name = nameNode.asText();

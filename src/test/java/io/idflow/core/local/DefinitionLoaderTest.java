@@ -210,7 +210,7 @@ class DefinitionLoaderTest {
     write("tasks/a.json", "{\"name\": 5}");
 
     assertThat(problems()).containsExactly(
-        "idflow/tasks/a.json at /name: the task definition has no 'name' (found 5): add a non-empty string 'name'");
+        "idflow/tasks/a.json at /name: the task definition's 'name' must be a non-empty string, found 5");
   }
 
   @Test
@@ -218,8 +218,7 @@ class DefinitionLoaderTest {
     write("workflows/a.json", "{\"name\": \"  \", \"tasks\": []}");
 
     assertThat(problems()).containsExactly(
-        "idflow/workflows/a.json at /name: the workflow definition has no 'name' (found the string \"  \"):"
-            + " add a non-empty string 'name'");
+        "idflow/workflows/a.json at /name: the workflow definition's 'name' must be a non-empty string, found the string \"  \"");
   }
 
   @Test
