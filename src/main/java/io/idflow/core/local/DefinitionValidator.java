@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.validation.ConstraintViolation;
+import javax.validation.ElementKind;
+import javax.validation.TraversableResolver;
 import javax.validation.ValidationException;
 import javax.validation.Validator;
 import javax.validation.ValidatorFactory;
@@ -36,7 +38,34 @@ import javax.validation.Validation;
 public final class DefinitionValidator {
 
   private static final ValidatorFactory FACTORY =
-      Validation.byProvider(ApacheValidationProvider.class).configure().buildValidatorFactory();
+      Validation.byProvider(ApacheValidationProvider.class).configure().traversableResolver(new OnePathPerTask()).buildValidatorFactory();
+
+  /**
+   * conductor-common marks both the containers and their elements {@code @Valid}
+   * ({@code Map<String, @Valid List<@Valid WorkflowTask>> decisionCases}, the same for
+   * {@code forkTasks}): bval then validates every nested task once per route, twice per level of
+   * SWITCH or FORK_JOIN. 14 levels took most of a minute, and each problem came back 2^depth times,
+   * some at paths with {@code <map value>} in them. Only the plain route ({@code decisionCases[a][0]})
+   * is followed.
+   */
+  private static final class OnePathPerTask implements TraversableResolver {
+    @Override
+    public boolean isReachable(Object bean, javax.validation.Path.Node property, Class<?> rootType,
+        javax.validation.Path pathToBean, java.lang.annotation.ElementType elementType) {
+      for (javax.validation.Path.Node node : pathToBean) {
+        if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(Object bean, javax.validation.Path.Node property, Class<?> rootType,
+        javax.validation.Path pathToBean, java.lang.annotation.ElementType elementType) {
+      return isReachable(bean, property, rootType, pathToBean, elementType);
+    }
+  }
 
   /** Lenient view for the typed POJOs: unknown fields and enum values are a newer server's business. */
   private static final ObjectMapper POJO_READER =

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class DefinitionValidatorTest {
@@ -361,6 +362,37 @@ class DefinitionValidatorTest {
         "idflow/workflows/w.json at /outputParameters (workflow w v1): must be an object, found the string \"x\"",
         "idflow/tasks/u.json at /inputKeys (task u): must be an array, found an object",
         "idflow/tasks/v.json at /retryCount (task v): must be a whole number from -2147483648 to 2147483647, found 99999999999");
+  }
+
+  /**
+   * conductor-common marks both decisionCases/forkTasks and their elements @Valid: without care each
+   * nested task is validated once per route, 2^depth times (30 levels would take days), and its
+   * problems come back that often, some at paths with {@code <map value>} in them.
+   */
+  @Test
+  @Timeout(120)  // a guard against the exponential walk coming back, not a performance goal
+  void reportsAProblemThirtySwitchesAndForksDeepOnceAtItsPlainPath() throws IOException {
+    defineTask("t");
+    StringBuilder open = new StringBuilder();
+    StringBuilder close = new StringBuilder();
+    StringBuilder at = new StringBuilder("/tasks/0");
+    for (int i = 0; i < 30; i++) {
+      if (i % 2 == 0) {
+        open.append("[{\"name\":\"s\",\"taskReferenceName\":\"s").append(i).append("\",\"type\":\"SWITCH\",")
+            .append("\"evaluatorType\":\"value-param\",\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":");
+        close.insert(0, "}}]");
+        at.append("/decisionCases/a/0");
+      } else {
+        open.append("[{\"name\":\"f\",\"taskReferenceName\":\"f").append(i).append("\",\"type\":\"FORK_JOIN\",\"forkTasks\":[");
+        close.insert(0, "]}]");
+        at.append("/forkTasks/0/0");
+      }
+    }
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":" + open + "[{\"name\":\"t\"}]" + close + "}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at " + at + "/taskReferenceName (workflow w v1): WorkflowTask taskReferenceName name cannot be"
+            + " empty or null");
   }
 
   @Test
