@@ -88,19 +88,52 @@ public final class DefinitionValidator {
     // conductor-common keeps this switch in a static field: hold the lock while it is ours.
     synchronized (OwnerEmailMandatoryConstraint.class) {
       OwnerEmailMandatoryConstraint.WorkflowTaskValidValidator.setOwnerEmailMandatory(ownerEmailMandatory);
-      for (LocalDefinition def : defs.workflows()) {
-        // conductor-common's constraints dereference every task list entry: a null one would crash them.
-        if (checkTaskLists(def, problems)) {
-          check(validator, def, WorkflowDef.class, problems);
+      onLargeStack(() -> {
+        for (LocalDefinition def : defs.workflows()) {
+          // conductor-common's constraints dereference every task list entry: a null one would crash them.
+          if (checkTaskLists(def, problems)) {
+            check(validator, def, WorkflowDef.class, problems);
+          }
         }
-      }
-      for (LocalDefinition def : defs.tasks()) {
-        check(validator, def, TaskDef.class, problems);
-      }
+        for (LocalDefinition def : defs.tasks()) {
+          check(validator, def, TaskDef.class, problems);
+        }
+      });
     }
     checkReferences(defs, problems);
     checkSubWorkflowCycles(defs, problems);
     return defs.withProblems(problems);
+  }
+
+  /**
+   * Jackson reads JSON nested up to 1000 levels, about 240 levels of tasks inside SWITCH cases; bval
+   * and Jackson's bean reader recurse per level and overflowed a default 1 MB thread stack at that
+   * depth. Virtual memory: a thread only touches the stack it uses.
+   */
+  private static final long VALIDATION_STACK_BYTES = 256L << 20;
+
+  private static void onLargeStack(Runnable work) {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        work.run();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "idflow-validate", VALIDATION_STACK_BYTES);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while validating the definitions", e);
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
   }
 
   private static String label(LocalDefinition def) {

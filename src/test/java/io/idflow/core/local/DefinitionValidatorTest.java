@@ -395,6 +395,24 @@ class DefinitionValidatorTest {
             + " empty or null");
   }
 
+  /** 240 SWITCHes inside each other: JSON nested 962 deep, inside Jackson's limit of 1000. */
+  @Test
+  void validatesTasksNestedAsDeepAsJsonAllowsWithoutOverflowingTheStack() throws IOException {
+    defineTask("t");
+    String open = "[{\"name\":\"s\",\"taskReferenceName\":\"s%d\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\","
+        + "\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":";
+    StringBuilder tasks = new StringBuilder();
+    for (int i = 0; i < 240; i++) {
+      tasks.append(String.format(open, i));
+    }
+    tasks.append("[{\"name\":\"t\",\"taskReferenceName\":\"s0\"}]").append("}}]".repeat(240));
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":" + tasks + "}");
+
+    assertThat(errors()).singleElement().asString()
+        .startsWith("idflow/workflows/w.json at /tasks/0" + "/decisionCases/a/0".repeat(240) + "/taskReferenceName")
+        .contains("taskReferenceName: s0 should be unique");
+  }
+
   @Test
   void reportsNullWhereATaskBelongsInsteadOfCrashing() throws IOException {
     defineTask("t");
