@@ -207,7 +207,7 @@ public final class DefinitionLoader {
       }
       if (!json.path("tasks").isArray()) {
         problems.add(
-            Problem.error(shown, label, where + "/tasks", "a workflow definition needs a 'tasks' array" + (looksLikeTask(json) ? "; this looks like a task definition: move it to " + Kind.TASK.folder() + "/" : "")));
+            Problem.error(shown, label, where + "/tasks", "a workflow definition needs a 'tasks' array" + (json.has("tasks") ? ", found " + describe(json.get("tasks")) : "") + (looksLikeTask(json) ? "; this looks like a task definition: move it to " + Kind.TASK.folder() + "/" : "")));
         valid = false;
       }
     } else if (json.has("tasks") && json.get("tasks").isArray()) {

@@ -457,7 +457,7 @@ class DefinitionLoaderTest {
     write("workflows/a.json", "{\"name\": \"a\", \"tasks\": {}}");
 
     assertThat(problems()).containsExactly(
-        "idflow/workflows/a.json at /tasks (workflow 'a'): a workflow definition needs a 'tasks' array");
+        "idflow/workflows/a.json at /tasks (workflow 'a'): a workflow definition needs a 'tasks' array, found an object");
   }
 
   @Test
