@@ -9,6 +9,7 @@ import io.idflow.core.local.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +25,23 @@ public final class Definitions {
    * logs the warnings and throws {@link InvalidDefinitionsException} listing every error.
    */
   public static LocalDefinitions loadValid(Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
+    return loadValid(directory, ownerEmail, ownerEmailMandatory, log, EnumSet.allOf(Kind.class));
+  }
+
+  /**
+   * Like {@link #loadValid(Path, String, boolean, IdflowLog)}, for a goal that writes only {@code written}:
+   * every file must still load, and the checks across definitions still run, but only the definitions of
+   * that kind are checked against the server's rules (the costly part: a build that runs both sync-tasks and
+   * upload-workflows checks each definition once, not twice; the validate goal checks all).
+   */
+  public static LocalDefinitions loadValid(Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log, Kind written) {
+    return loadValid(directory, ownerEmail, ownerEmailMandatory, log, EnumSet.of(written));
+  }
+
+  private static LocalDefinitions loadValid(
+      Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log, Set<Kind> checked) {
     LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
-    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
+    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs, checked);
     for (Problem warning : defs.warnings()) {
       log.warn(warning.toString());
     }

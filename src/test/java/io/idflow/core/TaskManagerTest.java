@@ -157,6 +157,30 @@ class TaskManagerTest {
   }
 
   @Test
+  void checksOnlyTaskDefinitionsAgainstTheServersRules() throws IOException {
+    threeTasks();
+    // Breaks a server rule: upload-workflows and validate reject it; sync-tasks does not write workflows.
+    write("workflows/old_schema.json", """
+        {"name": "old_schema", "schemaVersion": 1, "tasks": [{"name": "t", "taskReferenceName": "t", "type": "SIMPLE"}]}""");
+
+    UploadReport report = manager().sync(TaskManager.SyncOptions.defaults());
+
+    assertThat(report.failed()).isFalse();
+    server.verify(1, postRequestedFor(urlEqualTo(TASKDEFS)));
+  }
+
+  @Test
+  void aWorkflowFileThatCannotBeReadStillFailsTheSyncBeforeAnyRequest() throws IOException {
+    threeTasks();
+    write("workflows/broken.json", "{\"name\": \"broken\",");
+
+    assertThatThrownBy(() -> manager().sync(TaskManager.SyncOptions.defaults()))
+        .isInstanceOf(InvalidDefinitionsException.class)
+        .hasMessageContaining("broken.json");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void fillsInTheOwnerEmailOfTasksThatHaveNone() throws IOException {
     write("tasks/a.json", """
         {"name": "a"}""");

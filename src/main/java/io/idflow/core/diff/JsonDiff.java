@@ -30,6 +30,11 @@ public final class JsonDiff {
 
   /** Differences between two trees, sorted by path. */
   public static List<Difference> diff(JsonNode remote, JsonNode local) {
+    if (remote != null && remote.equals(local)) {
+      // Most definitions of a rerun are unchanged: Jackson's deep equality (key order ignored) settles them
+      // without building a path string for every node. Unequal trees may still mean the same (1 and 1.0).
+      return new ArrayList<>();
+    }
     List<Difference> out = new ArrayList<>();
     walk("", remote, local, out);
     return out;

@@ -14,6 +14,7 @@ import io.idflow.core.Pointers;
 import io.idflow.core.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -83,20 +84,33 @@ public final class DefinitionValidator {
 
   /** Returns {@code defs} with every validation problem added. */
   public LocalDefinitions validate(LocalDefinitions defs) {
+    return validate(defs, EnumSet.allOf(Kind.class));
+  }
+
+  /**
+   * Returns {@code defs} with the problems of the definitions of {@code kinds} checked against the server's
+   * rules, plus the checks across all definitions (references, sub-workflow cycles). The server's rules are
+   * most of the cost (about 0.3 ms per workflow): a goal that writes one kind checks only that kind.
+   */
+  public LocalDefinitions validate(LocalDefinitions defs, Set<Kind> kinds) {
     List<Problem> problems = new ArrayList<>();
     Validator validator = FACTORY.getValidator();
     // conductor-common keeps this switch in a static field: hold the lock while it is ours.
     synchronized (OwnerEmailMandatoryConstraint.class) {
       OwnerEmailMandatoryConstraint.WorkflowTaskValidValidator.setOwnerEmailMandatory(ownerEmailMandatory);
       onLargeStack(() -> {
-        for (LocalDefinition def : defs.workflows()) {
-          // conductor-common's constraints dereference every task list entry: a null one would crash them.
-          if (checkTaskLists(def, problems)) {
-            check(validator, def, WorkflowDef.class, problems);
+        if (kinds.contains(Kind.WORKFLOW)) {
+          for (LocalDefinition def : defs.workflows()) {
+            // conductor-common's constraints dereference every task list entry: a null one would crash them.
+            if (checkTaskLists(def, problems)) {
+              check(validator, def, WorkflowDef.class, problems);
+            }
           }
         }
-        for (LocalDefinition def : defs.tasks()) {
-          check(validator, def, TaskDef.class, problems);
+        if (kinds.contains(Kind.TASK)) {
+          for (LocalDefinition def : defs.tasks()) {
+            check(validator, def, TaskDef.class, problems);
+          }
         }
       });
     }

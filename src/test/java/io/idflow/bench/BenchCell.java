@@ -1,0 +1,194 @@
+package io.idflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * One cell of the benchmark, in a JVM of its own (so that heap and JIT state are its own): one approach at
+ * one N. Writes N task and N workflow definitions with names no other cell uses, then measures (a) the
+ * first upload, (b) a rerun with nothing to do (repeated, the median is reported), (c) a rerun after 1% of
+ * each kind changed; then checks what the server holds and deletes every definition it made, so the next
+ * cell starts from the same server state. Started by {@link Benchmark}; writes its result as JSON.
+ *
+ * <p>Arguments: {@code url approach n sample noopRepeats workDir resultFile}.
+ */
+public final class BenchCell {
+
+  public static void main(String[] args) throws Exception {
+    String url = args[0];
+    String approachName = args[1];
+    int n = Integer.parseInt(args[2]);
+    int sample = Integer.parseInt(args[3]);
+    int noopRepeats = Integer.parseInt(args[4]);
+    Path work = Path.of(args[5]);
+    Path resultFile = Path.of(args[6]);
+
+    String prefix = "b" + Long.toString(System.currentTimeMillis(), 36) + "_" + approachName.replace('-', '_') + "_" + n;
+    Path idflow = work.resolve(prefix).resolve("idflow");
+    Generator generator = new Generator(prefix, n, idflow);
+    generator.writeAll();
+    Set<String> changed = generator.changedIndices().stream()
+        .flatMap(i -> java.util.stream.Stream.of(generator.workflowName(i), generator.taskName(i)))
+        .collect(Collectors.toSet());
+
+    Meter meter = new Meter();
+    Approach approach = switch (approachName) {
+      case "core" -> new CoreApproach(url, meter);
+      case "plain" -> new PlainApproach(url, meter);
+      case "idflow" -> new IdflowApproach(url, meter, sample);
+      default -> throw new IllegalArgumentException("Unknown approach " + approachName + " (core, idflow, plain)");
+    };
+
+    ObjectNode result = Local.JSON.createObjectNode();
+    result.put("approach", approachName);
+    result.put("n", n);
+    result.put("sample", sample);
+    result.put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    result.put("java", System.getProperty("java.version"));
+    ArrayNode phases = result.putArray("phases");
+    try (HeapWatch heap = new HeapWatch()) {
+      phases.add(measure("a", approach, idflow, Set.of(), meter, heap));
+      List<ObjectNode> noops = new ArrayList<>();
+      for (int r = 0; r < noopRepeats; r++) {
+        noops.add(measure("b", approach, idflow, Set.of(), meter, heap));
+      }
+      noops.sort(Comparator.comparingDouble(o -> o.get("wallMs").asDouble()));
+      ObjectNode median = noops.get(noops.size() / 2);
+      ArrayNode all = median.putArray("allWallMs");
+      noops.stream().map(o -> o.get("wallMs").asDouble()).sorted().forEach(all::add);
+      ArrayNode allOwn = median.putArray("allOwnMs");
+      noops.stream().filter(o -> o.has("ownMs")).map(o -> o.get("ownMs").asDouble()).sorted().forEach(allOwn::add);
+      ArrayNode allCpu = median.putArray("allCpuMs");
+      noops.stream().filter(o -> o.has("cpuMs")).map(o -> o.get("cpuMs").asDouble()).sorted().forEach(allCpu::add);
+      phases.add(median);
+      generator.changeOnePercent();
+      phases.add(measure("c", approach, idflow, changed, meter, heap));
+    }
+    OkHttpClient http = Http.client(new Meter());
+    result.set("serverState", check(http, url, prefix, n, generator));
+    result.put("deleted", cleanUp(http, url, prefix));
+    Files.writeString(resultFile, Local.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    deleteTree(work.resolve(prefix));
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  private static ObjectNode measure(String phase, Approach approach, Path idflow, Set<String> changed, Meter meter, HeapWatch heap)
+      throws Exception {
+    heap.reset();
+    meter.reset();
+    double load = Benchmark.loadAverage();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuBegan = threads.getCurrentThreadCpuTime();
+    long began = System.nanoTime();
+    Approach.Estimate estimate = approach.run(idflow, changed);
+    long wall = System.nanoTime() - began;
+    // CPU time of this thread: the work done here, whatever the load (waiting for the server costs none).
+    long cpu = threads.getCurrentThreadCpuTime() - cpuBegan;
+    Meter.Counts counts = meter.counts();
+    ObjectNode out = Local.JSON.createObjectNode();
+    out.put("phase", phase);
+    out.put("load1", load);
+    if (estimate == null) {
+      out.put("wallMs", wall / 1e6);
+      out.put("requests", counts.requests());
+      out.put("requestBytes", counts.requestBytes());
+      out.put("responseBytes", counts.responseBytes());
+      out.put("httpMs", counts.httpNanos() / 1e6);
+      out.put("ownMs", (wall - counts.httpNanos()) / 1e6);
+      out.put("cpuMs", cpu / 1e6);
+    } else {
+      out.put("wallMs", estimate.wallNanos() / 1e6);
+      out.put("requests", estimate.requests());
+      out.put("requestBytes", estimate.requestBytes());
+      out.put("responseBytes", estimate.responseBytes());
+      out.put("extrapolated", estimate.how());
+      out.put("sampleRunWallMs", wall / 1e6);
+    }
+    out.put("peakHeapMB", heap.peakBytes() / (1024.0 * 1024));
+    out.put("liveHeapMB", heap.liveBytes() / (1024.0 * 1024));
+    return out;
+  }
+
+  /** What the server holds for this cell after phase c, to show each approach did (or did not do) its job. */
+  private static ObjectNode check(OkHttpClient http, String url, String prefix, int n, Generator generator) throws IOException {
+    ObjectNode state = Local.JSON.createObjectNode();
+    int v1 = 0;
+    int v2 = 0;
+    for (JsonNode w : Local.JSON.readTree(Http.send(http, get(url + "/api/metadata/workflow")))) {
+      if (w.path("name").asText().startsWith(prefix)) {
+        if (w.path("version").asInt() == 1) {
+          v1++;
+        } else {
+          v2++;
+        }
+      }
+    }
+    Map<String, JsonNode> tasks = new HashMap<>();
+    for (JsonNode t : Local.JSON.readTree(Http.send(http, get(url + "/api/metadata/taskdefs")))) {
+      if (t.path("name").asText().startsWith(prefix)) {
+        tasks.put(t.path("name").asText(), t);
+      }
+    }
+    List<Integer> changed = generator.changedIndices();
+    long updated = changed.stream().filter(i -> tasks.containsKey(generator.taskName(i))
+        && tasks.get(generator.taskName(i)).path("retryCount").asInt() == 5).count();
+    state.put("workflowsV1", v1);
+    state.put("workflowsV2", v2);
+    state.put("taskDefs", tasks.size());
+    state.put("changedTaskDefsUpdated", updated);
+    state.put("expected", v1 == n && v2 == changed.size() && tasks.size() == n && updated == changed.size());
+    return state;
+  }
+
+  /** Deletes every definition whose name starts with {@code prefix}; returns how many. */
+  private static int cleanUp(OkHttpClient http, String url, String prefix) throws IOException {
+    int deleted = 0;
+    for (JsonNode w : Local.JSON.readTree(Http.send(http, get(url + "/api/metadata/workflow")))) {
+      String name = w.path("name").asText();
+      if (name.startsWith(prefix)) {
+        Http.send(http, new Request.Builder().url(url + "/api/metadata/workflow/" + enc(name) + "/" + w.path("version").asInt()).delete().build());
+        deleted++;
+      }
+    }
+    for (JsonNode t : Local.JSON.readTree(Http.send(http, get(url + "/api/metadata/taskdefs")))) {
+      String name = t.path("name").asText();
+      if (name.startsWith(prefix)) {
+        Http.send(http, new Request.Builder().url(url + "/api/metadata/taskdefs/" + enc(name)).delete().build());
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static Request get(String url) {
+    return new Request.Builder().url(url).get().build();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
