@@ -110,7 +110,7 @@ public final class TaskManager {
    * Throws when nothing could be planned; a failed write is in the report.
    */
   public UploadReport sync(SyncOptions options) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log, Kind.TASK);
+    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.TASK, options.tasks());
     boolean single = options.tasks().size() == 1;
     if (single) {

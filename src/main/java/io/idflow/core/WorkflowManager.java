@@ -69,7 +69,7 @@ public final class WorkflowManager {
    * on the server, or the server's copy differs.
    */
   public boolean needsUpload(String name, Path file) {
-    LocalDefinitions defs = Definitions.loadValid(directory, null, false, log, Kind.WORKFLOW);
+    LocalDefinitions defs = Definitions.loadValid(directory, null, false, log);
     Path wanted = file.toAbsolutePath().normalize();
     Path base = directory.toAbsolutePath().normalize().getParent();
     LocalDefinition def = defs.workflows().stream()
@@ -85,7 +85,7 @@ public final class WorkflowManager {
    * definitions, unknown names, server unreachable); a failed write is in the report.
    */
   public UploadReport upload(UploadOptions options) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log, Kind.WORKFLOW);
+    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
     boolean single = options.workflows().size() == 1;
     if (single) {
