@@ -28,16 +28,6 @@ public final class Definitions {
     return loadValid(directory, ownerEmail, ownerEmailMandatory, log, EnumSet.allOf(Kind.class));
   }
 
-  /**
-   * Like {@link #loadValid(Path, String, boolean, IdflowLog)}, for a goal that writes only {@code written}:
-   * every file must still load, and the checks across definitions still run, but only the definitions of
-   * that kind are checked against the server's rules (the costly part: a build that runs both sync-tasks and
-   * upload-workflows checks each definition once, not twice; the validate goal checks all).
-   */
-  public static LocalDefinitions loadValid(Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log, Kind written) {
-    return loadValid(directory, ownerEmail, ownerEmailMandatory, log, EnumSet.of(written));
-  }
-
   private static LocalDefinitions loadValid(
       Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log, Set<Kind> checked) {
     LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);

@@ -110,7 +110,7 @@ public final class TaskManager {
    * Throws when nothing could be planned; a failed write is in the report.
    */
   public UploadReport sync(SyncOptions options) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log, Kind.TASK);
+    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.TASK, options.tasks());
     boolean single = options.tasks().size() == 1;
     if (single) {
@@ -165,7 +165,7 @@ public final class TaskManager {
         client.updateTaskDef(update.local().json());
       } catch (ConductorException e) {
         failure = failure == null || e.isUnavailable() ? e : failure;
-        failures.put(update, e.isRejection() ? "rejected by Conductor (" + e.status() + "): " + detail(e) : "not uploaded: " + firstLine(e));
+        failures.put(update, e.isRejection() ? "rejected by Conductor (" + e.status() + "): " + detail(e) : WorkflowManager.notWritten(e));
       }
     }
     return failure;
@@ -224,12 +224,31 @@ public final class TaskManager {
         client.deleteTaskDef(candidate.name());
         results.add(new PurgeReport.Result(candidate.name(), true, null, null));
       } catch (ConductorException e) {
+        if (deletedAnyway(candidate.name(), e)) {
+          results.add(new PurgeReport.Result(candidate.name(), true, null, null));
+          continue;
+        }
         gone = e.status() == 0 ? e : null;
         results.add(new PurgeReport.Result(candidate.name(), false,
             e.status() == 0 ? firstLine(e) : "Conductor answered " + e.status() + ": " + detail(e), e));
       }
     }
     return new PurgeReport(plan, false, options.maxDeletions(), backup, results, null);
+  }
+
+  /**
+   * Whether a DELETE that failed left the definition gone all the same: a retry after a lost answer,
+   * or another build's purge, meets Conductor's 500 for a missing definition. One GET tells.
+   */
+  private boolean deletedAnyway(String name, ConductorException e) {
+    if (!e.mayHaveReachedServer() || e.isRejection() && e.status() != 404) {
+      return false;
+    }
+    try {
+      return client.getTaskDef(name).isEmpty();
+    } catch (ConductorException again) {
+      return false;
+    }
   }
 
   private static Set<String> local(LocalDefinitions defs) {

@@ -143,6 +143,16 @@ public record UploadReport(
         + (drifted > 0 ? ", " + drifted + " " + differ(drifted) + " from Conductor and " + (drifted == 1 ? "was" : "were") + " skipped" : "");
   }
 
+  /**
+   * A failed run in one line, for the build's failure: what was written out of how many, and which
+   * were not, e.g. {@code 0/3 workflows uploaded, 2 failed: bravo v1, charlie v1}.
+   */
+  public String outcome() {
+    List<String> failed = results.stream().filter(UploadResult::failed)
+        .map(r -> kind.equals("workflow") ? r.name() + " v" + r.version() : r.name()).toList();
+    return summary().replaceFirst("^Summary: ", "") + (failed.isEmpty() ? "" : ": " + String.join(", ", failed));
+  }
+
   private static String differ(long n) {
     return n == 1 ? "differs" : "differ";
   }

@@ -69,7 +69,7 @@ public final class WorkflowManager {
    * on the server, or the server's copy differs.
    */
   public boolean needsUpload(String name, Path file) {
-    LocalDefinitions defs = Definitions.loadValid(directory, null, false, log, Kind.WORKFLOW);
+    LocalDefinitions defs = Definitions.loadValid(directory, null, false, log);
     Path wanted = file.toAbsolutePath().normalize();
     Path base = directory.toAbsolutePath().normalize().getParent();
     LocalDefinition def = defs.workflows().stream()
@@ -85,7 +85,7 @@ public final class WorkflowManager {
    * definitions, unknown names, server unreachable); a failed write is in the report.
    */
   public UploadReport upload(UploadOptions options) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log, Kind.WORKFLOW);
+    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
     boolean single = options.workflows().size() == 1;
     if (single) {
@@ -157,13 +157,25 @@ public final class WorkflowManager {
   }
 
   /**
+   * Why a write that got no usable answer did not count: "not uploaded" when the server never had
+   * it or said it failed, "not confirmed" when the connection died after the server read it, which
+   * may have stored it: only the next run's listing can tell.
+   */
+  static String notWritten(ConductorException e) {
+    String line = e.getMessage().lines().findFirst().orElse("");
+    return e.status() == 0 && e.mayHaveReachedServer()
+        ? "not confirmed: " + line + "; the server may have stored it (the next run's listing shows)"
+        : "not uploaded: " + line;
+  }
+
+  /**
    * The part of a bulk failure that concerns the {@code index}-th definition sent: the server's
    * validation errors name it as {@code ...arg0[index]...} when it can tell. Bulk task writes answer
    * the same way, so {@link TaskManager} shares it.
    */
   static String reasonFor(ConductorException e, int index, int count) {
     if (!e.isRejection()) {
-      return "not uploaded: " + e.getMessage().lines().findFirst().orElse("");
+      return notWritten(e);
     }
     List<String> mine = new ArrayList<>();
     boolean anyIndexed = false;

@@ -1,6 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
 import io.idflow.core.report.RunReport;
 import io.idflow.core.report.RunReportWriter;
 import java.io.File;
@@ -138,6 +139,19 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     report().secret(trustStorePassword).secret(keyStorePassword);
     return factory.client(conductorUrl(), new ConnectionFactory.Options(serverId, auth, connectTimeout, readTimeout, retries,
         trustStore, trustStorePassword, keyStore, keyStorePassword, insecure));
+  }
+
+  /**
+   * A failure before the goal wrote anything (listing the server's definitions), with {@code
+   * nothingDone} in front: thrown as a build failure when the server refused the request, else
+   * returned as the build error to throw.
+   */
+  protected static MojoExecutionException beforeAnyWrite(ConductorException e, String nothingDone) throws MojoFailureException {
+    String message = nothingDone + ": " + e.getMessage();
+    if (e.isRejection()) {
+      throw new MojoFailureException(message, e);
+    }
+    return new MojoExecutionException(message, e);
   }
 
   /** This run's report: add what was checked and one entry per definition; it is written when the run ends. */

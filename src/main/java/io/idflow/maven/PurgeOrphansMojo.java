@@ -4,6 +4,7 @@ import io.idflow.core.Definitions;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.TaskManager;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
 import io.idflow.core.purge.PurgePlan;
 import io.idflow.core.purge.PurgeReport;
 import io.idflow.core.report.RunReport;
@@ -63,6 +64,8 @@ public class PurgeOrphansMojo extends AbstractRemoteMojo {
     try (ConductorClient client = client()) {
       report = new TaskManager(client, directory.toPath(), log).purge(new TaskManager.PurgeOptions(force, dryRun,
           Definitions.names(includes), Definitions.names(excludes), maxDeletions, backupDirectory.toPath(), ownerEmail, ownerEmailMandatory));
+    } catch (ConductorException e) {
+      throw beforeAnyWrite(e, "Nothing was deleted");
     }
     report().checked("taskScope", report.plan().scope().describe()).checked("force", force).checked("dryRun", dryRun)
         .checked("maxDeletions", maxDeletions).checked("backup", report.backup() == null ? null : report.backup().toString())

@@ -4,8 +4,8 @@ import io.idflow.core.Definitions;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.TaskManager;
 import io.idflow.core.UploadReport;
-import io.idflow.core.UploadResult;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -39,6 +39,8 @@ public class SyncTasksMojo extends AbstractRemoteMojo {
     try (ConductorClient client = client()) {
       report = new TaskManager(client, directory.toPath(), log).sync(
           new TaskManager.SyncOptions(Definitions.names(task), force, dryRun, ownerEmail, ownerEmailMandatory));
+    } catch (ConductorException e) {
+      throw beforeAnyWrite(e, "Nothing was synced");
     }
     report().checked("directory", directory.toString()).checked("task", task).checked("force", force)
         .checked("dryRun", dryRun).addAll(report.entries());
@@ -46,10 +48,9 @@ public class SyncTasksMojo extends AbstractRemoteMojo {
     if (!report.failed()) {
       return;
     }
-    String message = "Some task definitions were not synced: " + String.join(", ",
-        report.results().stream().filter(UploadResult::failed).map(UploadResult::name).toList());
+    String message = report.outcome() + (report.failure() == null ? "" : "; " + report.failure().getMessage());
     if (report.serverUnavailable()) {
-      throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the task definitions. "
+      throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the task definitions: "
           + message, report.failure());
     }
     throw new MojoFailureException(message, report.failure());

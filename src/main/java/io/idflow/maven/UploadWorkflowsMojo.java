@@ -1,10 +1,12 @@
 package io.idflow.maven;
 
 import io.idflow.core.Definitions;
+import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.UploadReport;
 import io.idflow.core.WorkflowManager;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
 import io.idflow.core.plan.DriftPolicy;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -49,15 +51,18 @@ public class UploadWorkflowsMojo extends AbstractRemoteMojo {
     try (ConductorClient client = client()) {
       upload = new WorkflowManager(client, directory.toPath(), log).upload(
           new WorkflowManager.UploadOptions(Definitions.names(workflow), force, dryRun, policy, ownerEmail, ownerEmailMandatory));
+    } catch (ConductorException e) {
+      throw beforeAnyWrite(e, "Nothing was uploaded");
     }
     report().addAll(upload.entries());
     upload.render(log);
     if (!upload.failed()) {
       return;
     }
-    String message = upload.failure() != null ? upload.failure().getMessage()
-        : "Some workflows were not uploaded: " + upload.results().stream().filter(r -> r.failed())
-            .map(r -> r.name() + " v" + r.version()).toList();
+    if (upload.failure() instanceof IdflowException drift) {
+      throw new MojoFailureException(drift.getMessage(), drift);  // says itself that nothing was uploaded
+    }
+    String message = upload.outcome() + (upload.failure() == null ? "" : "; " + upload.failure().getMessage());
     if (upload.serverUnavailable()) {
       throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the upload: " + message, upload.failure());
     }

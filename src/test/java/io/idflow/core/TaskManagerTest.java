@@ -157,16 +157,16 @@ class TaskManagerTest {
   }
 
   @Test
-  void checksOnlyTaskDefinitionsAgainstTheServersRules() throws IOException {
+  void anInvalidWorkflowStopsTheSyncBeforeAnyRequest() throws IOException {
     threeTasks();
-    // Breaks a server rule: upload-workflows and validate reject it; sync-tasks does not write workflows.
+    // Breaks a server rule: every goal validates all definitions first, as validate does.
     write("workflows/old_schema.json", """
         {"name": "old_schema", "schemaVersion": 1, "tasks": [{"name": "t", "taskReferenceName": "t", "type": "SIMPLE"}]}""");
 
-    UploadReport report = manager().sync(TaskManager.SyncOptions.defaults());
-
-    assertThat(report.failed()).isFalse();
-    server.verify(1, postRequestedFor(urlEqualTo(TASKDEFS)));
+    assertThatThrownBy(() -> manager().sync(TaskManager.SyncOptions.defaults()))
+        .isInstanceOf(InvalidDefinitionsException.class)
+        .hasMessageContaining("old_schema.json at /schemaVersion");
+    server.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test

@@ -174,7 +174,8 @@ class TaskPurgeTest {
   @Test
   void aFailedDeleteIsReportedAndTheOthersStillGo() {
     server.stubFor(delete(urlEqualTo(TASKDEFS + "/pay_old_a")).willReturn(aResponse().withStatus(500).withBody("""
-        {"status":500,"message":"No such task definition","retryable":false}""")));
+        {"status":500,"message":"Error while deleting","retryable":false}""")));
+    server.stubFor(get(TASKDEFS + "/pay_old_a").willReturn(okJson("{\"name\": \"pay_old_a\", \"ownerEmail\": \"pay@x.io\"}")));
 
     PurgeReport report = manager().purge(options(false, false, 10));
 
@@ -183,7 +184,7 @@ class TaskPurgeTest {
     assertThat(report.serverUnavailable()).isTrue();
     report.render(log);
     assertThat(log.lines).contains(
-        "ERROR ✗ Failed to purge task: pay_old_a: Conductor answered 500: No such task definition",
+        "ERROR ✗ Failed to purge task: pay_old_a: Conductor answered 500: Error while deleting",
         "INFO ✓ Purged task: pay_old_b",
         "ERROR Purge Summary: 1 task purged successfully, 1 failed");
   }

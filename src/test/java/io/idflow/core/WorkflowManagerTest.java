@@ -410,8 +410,8 @@ class WorkflowManagerTest {
     assertThat(e.getMessage()).isEqualTo("2 invalid definition problems (nothing was sent to Conductor):" + System.lineSeparator()
         + "  idflow/workflows/broken.json line 1, column 19: is not valid JSON: Unexpected end-of-input within/between"
         + " Object entries" + System.lineSeparator()
-        + "  idflow/workflows/dup.json (workflow dup v1): taskReferenceName: r should be unique across tasks for a given"
-        + " workflowDefinition: dup");
+        + "  idflow/workflows/dup.json at /tasks/1/taskReferenceName (workflow dup v1): taskReferenceName: r should be unique"
+        + " across tasks for a given workflowDefinition: dup (used by /tasks/0 and /tasks/1)");
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 

@@ -97,11 +97,13 @@ class TaskGoalsMojoTest {
         {"status":400,"message":"Validation failed, check below errors for detail.","validationErrors":[]}""")));
     server.stubFor(put(TASKDEFS).willReturn(aResponse().withStatus(200)));
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessage("Some task definitions were not synced: mt_refund");
+        .hasMessage("1/2 tasks uploaded (0 created, 1 updated), 1 failed: mt_refund; POST " + server.baseUrl() + TASKDEFS
+            + " answered 400: Validation failed, check below errors for detail.");
 
     server.stubFor(post(TASKDEFS).willReturn(aResponse().withStatus(502)));
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("Conductor at " + server.baseUrl() + " could not take the task definitions.");
+        .hasMessageStartingWith("Conductor at " + server.baseUrl() + " could not take the task definitions: 0/2 tasks uploaded,"
+            + " 2 failed: mt_charge, mt_refund; POST " + server.baseUrl() + TASKDEFS + " answered 502");
   }
 
   @Test
@@ -128,7 +130,8 @@ class TaskGoalsMojoTest {
     MojoExtension.setVariableValueToObject(mojo, "backupDirectory", target.toFile());
     server.stubFor(delete(urlPathMatching(TASKDEFS + "/.*")).willReturn(aResponse().withStatus(200)));
     server.stubFor(delete(TASKDEFS + "/mt_old_2").willReturn(aResponse().withStatus(500).withBody("""
-        {"status":500,"message":"No such task definition"}""")));
+        {"status":500,"message":"Error while deleting"}""")));
+    server.stubFor(get(TASKDEFS + "/mt_old_2").willReturn(okJson("{\"name\": \"mt_old_2\", \"ownerEmail\": \"pay@example.com\"}")));
     RecordingLog log = RecordingLog.attach(mojo);
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageStartingWith("Could not purge 1 of 2 orphaned tasks: mt_old_2 (all are backed up in " + target);

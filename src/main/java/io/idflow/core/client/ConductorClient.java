@@ -374,7 +374,9 @@ public final class ConductorClient implements AutoCloseable {
 
     public ConductorClient build() {
       HttpUrl api = apiBase(url);
-      http.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout)
+      // RetryInterceptor alone decides what is sent again. OkHttp's own retries resend any request,
+      // POST included, when a reused connection fails after the server read it: a second execution.
+      http.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout).retryOnConnectionFailure(false)
           .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
               .header("User-Agent", "idflow-maven-plugin").header("Accept", "application/json").build()));
       if (proxy != null) {

@@ -1,6 +1,11 @@
 package io.idflow.core.client;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A failed call to Conductor, with the HTTP status (0 when no response came), the server's own
@@ -68,6 +73,22 @@ public class ConductorException extends RuntimeException {
   /** The server refused the request itself (4xx): retrying the same request cannot help. */
   public boolean isRejection() {
     return status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
+  }
+
+  /**
+   * Whether the server may have acted on the request: it answered, or the connection failed only after
+   * it was sent (a timeout or reset while waiting for the answer). False when it never got it: the
+   * connection was refused, the host unknown, the connect timed out.
+   */
+  public boolean mayHaveReachedServer() {
+    if (status != 0) {
+      return true;
+    }
+    Throwable cause = getCause();
+    boolean connectTimeout = cause instanceof SocketTimeoutException
+        && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
+    return !(cause instanceof ConnectException || cause instanceof UnknownHostException
+        || cause instanceof NoRouteToHostException || connectTimeout);
   }
 
   /** No answer, a server-side failure or rate limiting: the build could not do its job. */

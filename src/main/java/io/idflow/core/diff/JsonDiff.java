@@ -17,9 +17,15 @@ public final class JsonDiff {
 
   private JsonDiff() {}
 
-  /** Differences between a remote and a local definition once both are normalised. */
+  /**
+   * Differences between a remote and a local definition once both are normalised. Fields the
+   * server did not store because it does not know them are not differences: see {@link UnstoredFields}.
+   */
   public static List<Difference> definitions(Kind kind, ObjectNode remote, ObjectNode local) {
-    return diff(Normalizer.normalize(kind, remote), Normalizer.normalize(kind, local));
+    ObjectNode theirs = Normalizer.normalize(kind, remote);
+    ObjectNode mine = Normalizer.normalize(kind, local);
+    UnstoredFields.drop(kind, theirs, mine);
+    return diff(theirs, mine);
   }
 
   /** Differences between two trees, sorted by path. */

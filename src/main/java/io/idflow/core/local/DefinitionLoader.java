@@ -1,6 +1,7 @@
 package io.idflow.core.local;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,6 +32,11 @@ public final class DefinitionLoader {
   /** Jackson's nested location, e.g. an unclosed object's start marker, quotes up to 500 characters of the file. */
   private static final Pattern SOURCE_LOCATION =
       Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
+
+  private static final Pattern NESTING_DEPTH = Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
+
+  /** {@code : enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow} and the like. */
+  private static final Pattern ADVICE = Pattern.compile(":? ?(?:enable|Feature) `?'?JsonReadFeature\\.\\w+`?'? to allow");
 
   private DefinitionLoader() {}
 
@@ -93,11 +100,19 @@ public final class DefinitionLoader {
       return;
     }
     JsonNode root;
+    JsonParser parser = null;
     try {
-      root = Json.MAPPER.readTree(text);
+      parser = Json.MAPPER.createParser(text);
+      root = Json.MAPPER.readTree(parser);
     } catch (JsonProcessingException e) {
-      problems.add(Problem.error(shown, null, at(e.getLocation()), "is not valid JSON: " + withoutSource(e.getOriginalMessage())));
+      // A limit (nesting depth) is reported without a location: the parser knows where it stopped.
+      JsonLocation location = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+      problems.add(Problem.error(shown, null, at(location), "is not valid JSON: " + plain(withoutSource(e.getOriginalMessage()))));
       return;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // reading a String: cannot happen
+    } finally {
+      closeQuietly(parser);
     }
     if (root instanceof ObjectNode object) {
       addDefinition(kind, object, shown, -1, found, problems);
@@ -165,7 +180,9 @@ public final class DefinitionLoader {
     JsonNode nameNode = json.get("name");
     if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
       problems.add(
-          Problem.error(shown, null, where + "/name", "the " + kind.label() + " definition has no 'name'" + (nameNode == null ? "" : " (found " + describe(nameNode) + ")") + ": add a non-empty string 'name'"));
+          Problem.error(shown, null, where + "/name", nameNode == null
+              ? "the " + kind.label() + " definition has no 'name': add a non-empty string 'name'"
+              : "the " + kind.label() + " definition's 'name' must be a non-empty string, found " + describe(nameNode)));
       return;
     }
     String name = nameNode.asText();
@@ -190,7 +207,7 @@ public final class DefinitionLoader {
       }
       if (!json.path("tasks").isArray()) {
         problems.add(
-            Problem.error(shown, label, where + "/tasks", "a workflow definition needs a 'tasks' array" + (looksLikeTask(json) ? "; this looks like a task definition: move it to " + Kind.TASK.folder() + "/" : "")));
+            Problem.error(shown, label, where + "/tasks", "a workflow definition needs a 'tasks' array" + (json.has("tasks") ? ", found " + describe(json.get("tasks")) : "") + (looksLikeTask(json) ? "; this looks like a task definition: move it to " + Kind.TASK.folder() + "/" : "")));
         valid = false;
       }
     } else if (json.has("tasks") && json.get("tasks").isArray()) {
@@ -222,6 +239,41 @@ public final class DefinitionLoader {
     }
     found.clear();
     found.addAll(unique);
+  }
+
+  private static void closeQuietly(JsonParser parser) {
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        // a String source: nothing to release
+      }
+    }
+  }
+
+  /**
+   * Jackson's syntax messages, minus the advice to enable parser features: the user writes JSON
+   * for Conductor, whose server parses it as strictly as this loader does.
+   */
+  static String plain(String message) {
+    Matcher depth = NESTING_DEPTH.matcher(message);
+    if (depth.find()) {
+      return "arrays and objects are nested more than " + depth.group(1) + " levels deep";
+    }
+    if (message.startsWith("Trailing token")) {
+      return "there is more JSON after the first value ends: a file holds one definition, or an array [ ... ] of them";
+    }
+    if (message.contains("maybe a (non-standard) comment?")) {
+      return "'/' starts a comment, and JSON has no comments: remove it (a 'description' field can hold a note)";
+    }
+    if (message.startsWith("Unexpected character ('}'") && message.endsWith("was expecting double-quote to start field name")
+        || message.startsWith("Unexpected character (']'") && message.contains("expected a valid value")) {
+      return message + " (a comma before it with nothing after?)";
+    }
+    if (message.startsWith("Non-standard token")) {
+      return ADVICE.matcher(message).replaceAll("") + ": JSON numbers have no NaN or Infinity; write a number, or leave the field out";
+    }
+    return ADVICE.matcher(message).replaceAll("");
   }
 
   static String withoutSource(String message) {

@@ -3,22 +3,29 @@ package io.idflow.core.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.netflix.conductor.common.constraints.OwnerEmailMandatoryConstraint;
 import com.netflix.conductor.common.metadata.tasks.TaskDef;
 import com.netflix.conductor.common.metadata.workflow.WorkflowDef;
 import io.idflow.core.Json;
+import io.idflow.core.Pointers;
 import io.idflow.core.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.validation.ConstraintViolation;
+import javax.validation.ElementKind;
+import javax.validation.TraversableResolver;
+import javax.validation.ValidationException;
 import javax.validation.Validator;
 import javax.validation.ValidatorFactory;
 import org.apache.bval.jsr.ApacheValidationProvider;
@@ -32,11 +39,41 @@ import javax.validation.Validation;
 public final class DefinitionValidator {
 
   private static final ValidatorFactory FACTORY =
-      Validation.byProvider(ApacheValidationProvider.class).configure().buildValidatorFactory();
+      Validation.byProvider(ApacheValidationProvider.class).configure().traversableResolver(new OnePathPerTask()).buildValidatorFactory();
+
+  /**
+   * conductor-common marks both the containers and their elements {@code @Valid}
+   * ({@code Map<String, @Valid List<@Valid WorkflowTask>> decisionCases}, the same for
+   * {@code forkTasks}): bval then validates every nested task once per route, twice per level of
+   * SWITCH or FORK_JOIN. 14 levels took most of a minute, and each problem came back 2^depth times,
+   * some at paths with {@code <map value>} in them. Only the plain route ({@code decisionCases[a][0]})
+   * is followed.
+   */
+  private static final class OnePathPerTask implements TraversableResolver {
+    @Override
+    public boolean isReachable(Object bean, javax.validation.Path.Node property, Class<?> rootType,
+        javax.validation.Path pathToBean, java.lang.annotation.ElementType elementType) {
+      for (javax.validation.Path.Node node : pathToBean) {
+        if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(Object bean, javax.validation.Path.Node property, Class<?> rootType,
+        javax.validation.Path pathToBean, java.lang.annotation.ElementType elementType) {
+      return isReachable(bean, property, rootType, pathToBean, elementType);
+    }
+  }
 
   /** Lenient view for the typed POJOs: unknown fields and enum values are a newer server's business. */
   private static final ObjectMapper POJO_READER =
       Json.MAPPER.copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+
+  private static final java.util.regex.Pattern OUT_OF_RANGE =
+      java.util.regex.Pattern.compile("out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");
 
   private final boolean ownerEmailMandatory;
 
@@ -61,20 +98,56 @@ public final class DefinitionValidator {
     // conductor-common keeps this switch in a static field: hold the lock while it is ours.
     synchronized (OwnerEmailMandatoryConstraint.class) {
       OwnerEmailMandatoryConstraint.WorkflowTaskValidValidator.setOwnerEmailMandatory(ownerEmailMandatory);
-      if (kinds.contains(Kind.WORKFLOW)) {
-        for (LocalDefinition def : defs.workflows()) {
-          check(validator, def, WorkflowDef.class, problems);
+      onLargeStack(() -> {
+        if (kinds.contains(Kind.WORKFLOW)) {
+          for (LocalDefinition def : defs.workflows()) {
+            // conductor-common's constraints dereference every task list entry: a null one would crash them.
+            if (checkTaskLists(def, problems)) {
+              check(validator, def, WorkflowDef.class, problems);
+            }
+          }
         }
-      }
-      if (kinds.contains(Kind.TASK)) {
-        for (LocalDefinition def : defs.tasks()) {
-          check(validator, def, TaskDef.class, problems);
+        if (kinds.contains(Kind.TASK)) {
+          for (LocalDefinition def : defs.tasks()) {
+            check(validator, def, TaskDef.class, problems);
+          }
         }
-      }
+      });
     }
     checkReferences(defs, problems);
     checkSubWorkflowCycles(defs, problems);
     return defs.withProblems(problems);
+  }
+
+  /**
+   * Jackson reads JSON nested up to 1000 levels, about 240 levels of tasks inside SWITCH cases; bval
+   * and Jackson's bean reader recurse per level and overflowed a default 1 MB thread stack at that
+   * depth. Virtual memory: a thread only touches the stack it uses.
+   */
+  private static final long VALIDATION_STACK_BYTES = 256L << 20;
+
+  private static void onLargeStack(Runnable work) {
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        work.run();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "idflow-validate", VALIDATION_STACK_BYTES);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while validating the definitions", e);
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
   }
 
   private static String label(LocalDefinition def) {
@@ -90,20 +163,169 @@ public final class DefinitionValidator {
     try {
       pojo = POJO_READER.treeToValue(def.json(), type);
     } catch (JsonMappingException e) {
-      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(e.getPath()), "wrong type: " + e.getOriginalMessage()));
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(e.getPath()), wrongType(e, def.json())));
       return;
     } catch (JsonProcessingException e) {
       problems.add(Problem.error(def.file(), label(def), prefix(def), e.getOriginalMessage()));
       return;
     }
-    List<ConstraintViolation<T>> violations = new ArrayList<>(validator.validate(pojo));
+    List<ConstraintViolation<T>> violations;
+    try {
+      violations = new ArrayList<>(validator.validate(pojo));
+    } catch (ValidationException e) {
+      // A shape conductor-common's constraints do not expect: say where, rather than end the build with a stack trace.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      problems.add(Problem.error(def.file(), label(def), prefix(def).isEmpty() ? null : prefix(def),
+          "cannot be validated: conductor-common's checks failed on it (" + cause + "); look for null or misplaced values"));
+      return;
+    }
     violations.sort(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage));
     for (ConstraintViolation<T> v : violations) {
       // conductor-common's messages name the bound, not the value ("retryCount: 0 must be >= 0"): add it.
       Object value = v.getInvalidValue();
       String found = value instanceof Number || value instanceof CharSequence || value instanceof Boolean ? " (found " + value + ")" : "";
-      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(v.getPropertyPath().toString()), v.getMessage() + found));
+      String where = pointer(v.getPropertyPath().toString());
+      String message = v.getMessage() + found;
+      if (where.isEmpty() && def.kind() == Kind.WORKFLOW) {
+        // Workflow-wide rules name a reference, not where it is: find it, in nested tasks too.
+        String[] located = locate(def.json(), v.getMessage());
+        if (located != null) {
+          where = located[0];
+          message += located[1];
+        }
+      }
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + where, message));
     }
+  }
+
+  private static final java.util.regex.Pattern DUPLICATE_REF =
+      java.util.regex.Pattern.compile("^taskReferenceName: (.+) should be unique across tasks");
+  private static final java.util.regex.Pattern UNKNOWN_REF =
+      java.util.regex.Pattern.compile("for given task: (.+) input value: (.+) of input parameter: (.+) is not defined in workflow definition");
+
+  /** The pointer of what a workflow-wide message is about, and text to add to the message; null when not found. */
+  private static String[] locate(JsonNode workflow, String message) {
+    List<WorkflowTasks.Located> tasks = WorkflowTasks.all(workflow);
+    java.util.regex.Matcher dup = DUPLICATE_REF.matcher(message);
+    if (dup.find()) {
+      List<String> at = tasks.stream().filter(t -> dup.group(1).equals(t.referenceName())).map(WorkflowTasks.Located::pointer).toList();
+      return at.size() < 2 ? null
+          : new String[] {at.get(1) + "/taskReferenceName", " (used by " + String.join(" and ", at) + ")"};
+    }
+    java.util.regex.Matcher unknown = UNKNOWN_REF.matcher(message);
+    if (unknown.find()) {
+      for (WorkflowTasks.Located t : tasks) {
+        JsonNode value = t.task().path("inputParameters").path(unknown.group(2));
+        if (unknown.group(1).equals(t.name()) && value.toString().contains(unknown.group(3))) {
+          return new String[] {t.pointer() + "/inputParameters/" + Pointers.escape(unknown.group(2)), ""};
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Every place that holds tasks ({@code tasks}, each {@code forkTasks} branch, each
+   * {@code decisionCases} value, {@code defaultCase}, {@code loopOver}) must be an array of objects,
+   * and a task's {@code type}, when given, a string. Returns whether the definition is fit for
+   * conductor-common's checks.
+   */
+  private static boolean checkTaskLists(LocalDefinition def, List<Problem> problems) {
+    int before = problems.size();
+    checkTaskList(def, def.json().path("tasks"), "/tasks", problems);
+    return problems.size() == before;
+  }
+
+  private static void checkTaskList(LocalDefinition def, JsonNode list, String pointer, List<Problem> problems) {
+    if (list.isMissingNode()) {
+      return;  // absent: conductor-common's defaults apply
+    }
+    if (!list.isArray()) {
+      problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer,
+          "must be an array of tasks, found " + DefinitionLoader.describe(list) + (list.isNull() ? "; leave it out instead" : "")));
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode task = list.get(i);
+      String here = pointer + "/" + i;
+      if (!task.isObject()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here,
+            "must be a task (a JSON object), found " + DefinitionLoader.describe(task)));
+        continue;
+      }
+      JsonNode type = task.get("type");
+      if (type != null && !type.isTextual()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here + "/type",
+            "'type' must be a string such as \"SIMPLE\", found " + DefinitionLoader.describe(type)));
+      }
+      checkTaskList(def, task.path("defaultCase"), here + "/defaultCase", problems);
+      checkTaskList(def, task.path("loopOver"), here + "/loopOver", problems);
+      JsonNode forks = task.path("forkTasks");
+      if (forks.isArray()) {
+        for (int f = 0; f < forks.size(); f++) {
+          checkTaskList(def, forks.get(f), here + "/forkTasks/" + f, problems);
+        }
+      } else if (!forks.isMissingNode()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here + "/forkTasks",
+            "must be an array of fork branches (arrays of tasks), found " + DefinitionLoader.describe(forks)));
+      }
+      JsonNode cases = task.path("decisionCases");
+      if (cases.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          checkTaskList(def, e.getValue(), here + "/decisionCases/" + Pointers.escape(e.getKey()), problems);
+        }
+      } else if (!cases.isMissingNode()) {
+        problems.add(Problem.error(def.file(), label(def), prefix(def) + here + "/decisionCases",
+            "must be an object of case name to array of tasks, found " + DefinitionLoader.describe(cases)));
+      }
+    }
+  }
+
+  /**
+   * {@code must be an object, found an array} rather than Jackson's {@code Cannot deserialize value
+   * of type `java.util.LinkedHashMap<...>` from Array value}: the user writes JSON, not Java.
+   */
+  private static String wrongType(JsonMappingException e, JsonNode json) {
+    String expected = e instanceof MismatchedInputException m ? expectedJson(m.getTargetType()) : null;
+    JsonNode found = json;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      found = ref.getFieldName() != null ? found.path(ref.getFieldName()) : found.path(ref.getIndex());
+    }
+    java.util.regex.Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+    if (found.isNumber() && range.find()) {
+      return "must be a whole number from " + range.group(1) + " to " + range.group(2) + ", found " + found.asText();
+    }
+    if (expected == null || found.isMissingNode()) {
+      return "wrong type: " + e.getOriginalMessage();
+    }
+    return "must be " + expected + ", found " + DefinitionLoader.describe(found);
+  }
+
+  private static String expectedJson(Class<?> type) {
+    if (type == null || type == Object.class) {
+      return null;
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class
+        || type == Short.class || type == java.math.BigInteger.class) {
+      return "a whole number";
+    }
+    if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "a string";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
+      return "an object";
+    }
+    return null;
   }
 
   private static String pointer(List<JsonMappingException.Reference> path) {
@@ -168,6 +390,7 @@ public final class DefinitionValidator {
       latest.merge(wf.name(), wf.version(), Math::max);
     }
     Map<String, List<String>> edges = new HashMap<>();
+    Map<String, String> edgePointers = new HashMap<>();  // "a v1 -> b v1" to the task that makes the call
     for (LocalDefinition wf : defs.workflows()) {
       List<String> targets = new ArrayList<>();
       for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
@@ -179,6 +402,7 @@ public final class DefinitionValidator {
           int version = t.task().path("subWorkflowParam").path("version").isIntegralNumber()
               ? t.task().path("subWorkflowParam").path("version").intValue() : latest.get(sub);
           targets.add(sub + " v" + version);
+          edgePointers.putIfAbsent(wf.id() + " -> " + sub + " v" + version, prefix(wf) + t.pointer() + "/subWorkflowParam");
         }
       }
       edges.put(wf.id(), targets);
@@ -186,11 +410,12 @@ public final class DefinitionValidator {
     Set<String> done = new HashSet<>();
     Set<String> reported = new HashSet<>();
     for (LocalDefinition wf : defs.workflows()) {
-      findCycle(wf.id(), edges, new ArrayList<>(), new HashSet<>(), done, reported, byId, problems);
+      findCycle(wf.id(), edges, edgePointers, new ArrayList<>(), new HashSet<>(), done, reported, byId, problems);
     }
   }
 
-  private static void findCycle(String node, Map<String, List<String>> edges, List<String> path, Set<String> onPath,
+  private static void findCycle(String node, Map<String, List<String>> edges, Map<String, String> edgePointers,
+      List<String> path, Set<String> onPath,
       Set<String> done, Set<String> reported, Map<String, LocalDefinition> byId, List<Problem> problems) {
     if (onPath.contains(node)) {
       List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
@@ -198,7 +423,7 @@ public final class DefinitionValidator {
       String key = new TreeSet<>(cycle).toString();
       if (reported.add(key)) {
         LocalDefinition wf = byId.get(node);
-        problems.add(Problem.error(wf.file(), label(wf), null,
+        problems.add(Problem.error(wf.file(), label(wf), edgePointers.get(cycle.get(0) + " -> " + cycle.get(1)),
             "sub-workflows call each other in a cycle: " + String.join(" -> ", cycle) + "; a run would never end"));
       }
       return;
@@ -209,7 +434,7 @@ public final class DefinitionValidator {
     onPath.add(node);
     path.add(node);
     for (String next : edges.getOrDefault(node, List.of())) {
-      findCycle(next, edges, path, onPath, done, reported, byId, problems);
+      findCycle(next, edges, edgePointers, path, onPath, done, reported, byId, problems);
     }
     path.remove(path.size() - 1);
     onPath.remove(node);

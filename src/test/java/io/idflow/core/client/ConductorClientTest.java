@@ -285,6 +285,7 @@ class ConductorClientTest {
       assertThat(e.isUnavailable()).isTrue();
       assertThat(e.isRejection()).isFalse();
       assertThat(e.getCause()).isInstanceOf(java.net.ConnectException.class);
+      assertThat(e.mayHaveReachedServer()).as("a refused connection carried no request").isFalse();
       assertThat(e.getMessage()).startsWith("GET http://127.0.0.1:" + port + "/api/metadata/workflow failed: cannot reach"
           + " Conductor at http://127.0.0.1:" + port + "/api (ConnectException: ");
     }
@@ -299,6 +300,7 @@ class ConductorClientTest {
     assertThat(e.status()).isZero();
     assertThat(e.isUnavailable()).isTrue();
     assertThat(e.getCause()).isInstanceOf(IOException.class);
+    assertThat(e.mayHaveReachedServer()).as("the server read the request before the reset").isTrue();
     assertThat(e.getMessage()).startsWith("GET " + api() + "/metadata/workflow failed: cannot reach Conductor at " + api() + " (");
   }
 
@@ -311,6 +313,7 @@ class ConductorClientTest {
 
       assertThat(e.status()).isZero();
       assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
+      assertThat(e.mayHaveReachedServer()).isTrue();
       // OkHttp says "timeout" or "Read timed out" depending on where the wait ended.
       assertThat(e.getMessage()).startsWith("GET " + api() + "/metadata/workflow failed: cannot reach Conductor at " + api()
           + " (SocketTimeoutException: ");

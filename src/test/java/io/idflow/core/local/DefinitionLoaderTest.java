@@ -65,7 +65,60 @@ class DefinitionLoaderTest {
 
     assertThat(problems()).containsExactly(
         "idflow/workflows/a.json line 4, column 1: is not valid JSON: Unexpected character ('}' (code 125)):"
-            + " was expecting double-quote to start field name");
+            + " was expecting double-quote to start field name (a comma before it with nothing after?)");
+  }
+
+  @Test
+  void reportsTrailingCommaInArrayWithAHint() throws IOException {
+    write("tasks/a.json", "[\n  {\"name\": \"a\"},\n]\n");
+
+    assertThat(problems()).containsExactly(
+        "idflow/tasks/a.json line 3, column 1: is not valid JSON: Unexpected character (']' (code 93)): expected a valid value"
+            + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (a comma before it with nothing after?)");
+  }
+
+  @Test
+  void reportsNestingBeyondJacksonsLimitWithItsPlaceInsteadOfOverflowingTheStack() throws IOException {
+    write("tasks/deep.json", "{\"name\": \"a\",\n \"inputTemplate\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+
+    assertThat(problems()).containsExactly(
+        "idflow/tasks/deep.json line 2, column 1019: is not valid JSON: arrays and objects are nested more than 1000 levels deep");
+  }
+
+  @Test
+  void reportsCommentsWithoutJacksonsAdvice() throws IOException {
+    write("tasks/a.json", "{\"name\": \"a\", /* note */ \"retryCount\": 1}");
+
+    assertThat(problems()).containsExactly(
+        "idflow/tasks/a.json line 1, column 15: is not valid JSON: '/' starts a comment, and JSON has no comments: remove it"
+            + " (a 'description' field can hold a note)");
+  }
+
+  @Test
+  void reportsNaNWithoutJacksonsAdvice() throws IOException {
+    write("tasks/a.json", "{\"name\": \"a\",\n \"backoffScaleFactor\": NaN}");
+
+    assertThat(problems()).containsExactly(
+        "idflow/tasks/a.json line 2, column 27: is not valid JSON: Non-standard token 'NaN': JSON numbers have no NaN or"
+            + " Infinity; write a number, or leave the field out");
+  }
+
+  @Test
+  void reportsPlusSignWithoutJacksonsAdvice() throws IOException {
+    write("tasks/a.json", "{\"name\": \"a\", \"retryCount\": +2}");
+
+    assertThat(problems()).containsExactly(
+        "idflow/tasks/a.json line 1, column 30: is not valid JSON: Unexpected character ('+' (code 43)) in numeric value:"
+            + " JSON spec does not allow numbers to have plus signs");
+  }
+
+  @Test
+  void reportsSecondRootValueInPlainWords() throws IOException {
+    write("tasks/a.json", "{\"name\": \"a\"}\n{\"name\": \"b\"}\n");
+
+    assertThat(problems()).containsExactly(
+        "idflow/tasks/a.json line 2, column 1: is not valid JSON: there is more JSON after the first value ends:"
+            + " a file holds one definition, or an array [ ... ] of them");
   }
 
   @Test
@@ -157,7 +210,7 @@ class DefinitionLoaderTest {
     write("tasks/a.json", "{\"name\": 5}");
 
     assertThat(problems()).containsExactly(
-        "idflow/tasks/a.json at /name: the task definition has no 'name' (found 5): add a non-empty string 'name'");
+        "idflow/tasks/a.json at /name: the task definition's 'name' must be a non-empty string, found 5");
   }
 
   @Test
@@ -165,8 +218,7 @@ class DefinitionLoaderTest {
     write("workflows/a.json", "{\"name\": \"  \", \"tasks\": []}");
 
     assertThat(problems()).containsExactly(
-        "idflow/workflows/a.json at /name: the workflow definition has no 'name' (found the string \"  \"):"
-            + " add a non-empty string 'name'");
+        "idflow/workflows/a.json at /name: the workflow definition's 'name' must be a non-empty string, found the string \"  \"");
   }
 
   @Test
@@ -405,7 +457,7 @@ class DefinitionLoaderTest {
     write("workflows/a.json", "{\"name\": \"a\", \"tasks\": {}}");
 
     assertThat(problems()).containsExactly(
-        "idflow/workflows/a.json at /tasks (workflow 'a'): a workflow definition needs a 'tasks' array");
+        "idflow/workflows/a.json at /tasks (workflow 'a'): a workflow definition needs a 'tasks' array, found an object");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class DefinitionValidatorTest {
@@ -66,8 +67,8 @@ class DefinitionValidatorTest {
     workflow("w.json", "w", simple("t", "r"), simple("t", "r"));
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: r should be unique across tasks"
-            + " for a given workflowDefinition: w");
+        "idflow/workflows/w.json at /tasks/1/taskReferenceName (workflow w v1): taskReferenceName: r should be unique across"
+            + " tasks for a given workflowDefinition: w (used by /tasks/0 and /tasks/1)");
   }
 
   @Test
@@ -77,8 +78,8 @@ class DefinitionValidatorTest {
         "{\"name\":\"t\",\"taskReferenceName\":\"second\",\"inputParameters\":{\"x\":\"${nope.output.x}\",\"ok\":\"${first.output.y}\"}}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: nope for given task: t input value: x"
-            + " of input parameter: ${nope.output.x} is not defined in workflow definition.");
+        "idflow/workflows/w.json at /tasks/1/inputParameters/x (workflow w v1): taskReferenceName: nope for given task: t"
+            + " input value: x of input parameter: ${nope.output.x} is not defined in workflow definition.");
   }
 
   @Test
@@ -140,8 +141,7 @@ class DefinitionValidatorTest {
     write("tasks/t.json", "{\"name\":\"t\",\"retryCount\":\"three\"}");
 
     assertThat(errors()).containsExactly(
-        "idflow/tasks/t.json at /retryCount (task t): wrong type: Cannot deserialize value of type `int`"
-            + " from String \"three\": not a valid `int` value");
+        "idflow/tasks/t.json at /retryCount (task t): must be a whole number, found the string \"three\"");
   }
 
   @Test
@@ -153,8 +153,8 @@ class DefinitionValidatorTest {
             + "\"startDelay\":\"soon\"}]}}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json at /tasks/0/decisionCases/a/0/startDelay (workflow w v1): wrong type: Cannot deserialize"
-            + " value of type `int` from String \"soon\": not a valid `int` value");
+        "idflow/workflows/w.json at /tasks/0/decisionCases/a/0/startDelay (workflow w v1): must be a whole number,"
+            + " found the string \"soon\"");
   }
 
   @Test
@@ -233,7 +233,7 @@ class DefinitionValidatorTest {
     LocalDefinitions defs = validate(false);
 
     assertThat(defs.errors()).extracting(Problem::toString).containsExactly(
-        "idflow/workflows/a.json (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
+        "idflow/workflows/a.json at /tasks/0/subWorkflowParam (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
             + " a run would never end");
   }
 
@@ -242,7 +242,7 @@ class DefinitionValidatorTest {
     workflow("a.json", "a", subWorkflow("again", "a", null));
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/a.json (workflow a v1): sub-workflows call each other in a cycle: a v1 -> a v1; a run would never end");
+        "idflow/workflows/a.json at /tasks/0/subWorkflowParam (workflow a v1): sub-workflows call each other in a cycle: a v1 -> a v1; a run would never end");
   }
 
   @Test
@@ -267,7 +267,7 @@ class DefinitionValidatorTest {
     workflow("b.json", "b", subWorkflow("to_a", "a", null));
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/a2.json (workflow a v2): sub-workflows call each other in a cycle: a v2 -> b v1 -> a v2;"
+        "idflow/workflows/a2.json at /tasks/0/subWorkflowParam (workflow a v2): sub-workflows call each other in a cycle: a v2 -> b v1 -> a v2;"
             + " a run would never end");
   }
 
@@ -282,8 +282,8 @@ class DefinitionValidatorTest {
         "{\"name\":\"join\",\"taskReferenceName\":\"join\",\"type\":\"JOIN\",\"joinOn\":[\"a\"]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: a should be unique across tasks for a given"
-            + " workflowDefinition: w");
+        "idflow/workflows/w.json at /tasks/0/forkTasks/1/0/taskReferenceName (workflow w v1): taskReferenceName: a should be"
+            + " unique across tasks for a given workflowDefinition: w (used by /tasks/0/forkTasks/0/0 and /tasks/0/forkTasks/1/0)");
   }
 
   @Test
@@ -294,8 +294,8 @@ class DefinitionValidatorTest {
             + simple("t", "x") + "]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: x should be unique across tasks for a given"
-            + " workflowDefinition: w");
+        "idflow/workflows/w.json at /tasks/1/loopOver/0/taskReferenceName (workflow w v1): taskReferenceName: x should be"
+            + " unique across tasks for a given workflowDefinition: w (used by /tasks/0 and /tasks/1/loopOver/0)");
   }
 
   @Test
@@ -331,7 +331,7 @@ class DefinitionValidatorTest {
         "{\"name\":\"join\",\"taskReferenceName\":\"join\",\"type\":\"JOIN\",\"joinOn\":[\"to_a\"]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/a.json (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
+        "idflow/workflows/a.json at /tasks/0/loopOver/0/subWorkflowParam (workflow a v1): sub-workflows call each other in a cycle: a v1 -> b v1 -> a v1;"
             + " a run would never end");
   }
 
@@ -342,12 +342,102 @@ class DefinitionValidatorTest {
     write("workflows/w.json", "{\"name\":\"w\",\"schemaVersion\":3,\"tasks\":[" + simple("a", "r") + "," + simple("b", "r") + "]}");
 
     assertThat(errors()).containsExactly(
-        "idflow/workflows/w.json (workflow w v1): taskReferenceName: r should be unique across tasks for a given workflowDefinition: w",
+        "idflow/workflows/w.json at /tasks/1/taskReferenceName (workflow w v1): taskReferenceName: r should be unique across"
+            + " tasks for a given workflowDefinition: w (used by /tasks/0 and /tasks/1)",
         "idflow/workflows/w.json at /schemaVersion (workflow w v1): workflowDef schemaVersion: 2 is only supported (found 3)",
         "idflow/tasks/a.json (task a): TaskDef: a responseTimeoutSeconds: 2 must be less than timeoutSeconds: 1",
         "idflow/tasks/a.json at /retryCount (task a): TaskDef retryCount: 0 must be >= 0 (found -1)",
-        "idflow/tasks/b.json at /retryCount (task b): wrong type: Cannot deserialize value of type `int` from String \"x\":"
-            + " not a valid `int` value");
+        "idflow/tasks/b.json at /retryCount (task b): must be a whole number, found the string \"x\"");
+  }
+
+  @Test
+  void namesJsonKindsNotJavaTypesInWrongTypeMessages() throws IOException {
+    defineTask("t");
+    // Jackson stops at the first wrong type of a definition: one each.
+    write("workflows/w.json", "{\"name\":\"w\",\"outputParameters\":\"x\",\"tasks\":[" + simple("t", "a") + "]}");
+    write("tasks/u.json", "{\"name\":\"u\",\"inputKeys\":{}}");
+    write("tasks/v.json", "{\"name\":\"v\",\"retryCount\":99999999999}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /outputParameters (workflow w v1): must be an object, found the string \"x\"",
+        "idflow/tasks/u.json at /inputKeys (task u): must be an array, found an object",
+        "idflow/tasks/v.json at /retryCount (task v): must be a whole number from -2147483648 to 2147483647, found 99999999999");
+  }
+
+  /**
+   * conductor-common marks both decisionCases/forkTasks and their elements @Valid: without care each
+   * nested task is validated once per route, 2^depth times (30 levels would take days), and its
+   * problems come back that often, some at paths with {@code <map value>} in them.
+   */
+  @Test
+  @Timeout(120)  // a guard against the exponential walk coming back, not a performance goal
+  void reportsAProblemThirtySwitchesAndForksDeepOnceAtItsPlainPath() throws IOException {
+    defineTask("t");
+    StringBuilder open = new StringBuilder();
+    StringBuilder close = new StringBuilder();
+    StringBuilder at = new StringBuilder("/tasks/0");
+    for (int i = 0; i < 30; i++) {
+      if (i % 2 == 0) {
+        open.append("[{\"name\":\"s\",\"taskReferenceName\":\"s").append(i).append("\",\"type\":\"SWITCH\",")
+            .append("\"evaluatorType\":\"value-param\",\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":");
+        close.insert(0, "}}]");
+        at.append("/decisionCases/a/0");
+      } else {
+        open.append("[{\"name\":\"f\",\"taskReferenceName\":\"f").append(i).append("\",\"type\":\"FORK_JOIN\",\"forkTasks\":[");
+        close.insert(0, "]}]");
+        at.append("/forkTasks/0/0");
+      }
+    }
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":" + open + "[{\"name\":\"t\"}]" + close + "}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at " + at + "/taskReferenceName (workflow w v1): WorkflowTask taskReferenceName name cannot be"
+            + " empty or null");
+  }
+
+  /** 240 SWITCHes inside each other: JSON nested 962 deep, inside Jackson's limit of 1000. */
+  @Test
+  void validatesTasksNestedAsDeepAsJsonAllowsWithoutOverflowingTheStack() throws IOException {
+    defineTask("t");
+    String open = "[{\"name\":\"s\",\"taskReferenceName\":\"s%d\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\","
+        + "\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":";
+    StringBuilder tasks = new StringBuilder();
+    for (int i = 0; i < 240; i++) {
+      tasks.append(String.format(open, i));
+    }
+    tasks.append("[{\"name\":\"t\",\"taskReferenceName\":\"s0\"}]").append("}}]".repeat(240));
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":" + tasks + "}");
+
+    assertThat(errors()).singleElement().asString()
+        .startsWith("idflow/workflows/w.json at /tasks/0" + "/decisionCases/a/0".repeat(240) + "/taskReferenceName")
+        .contains("taskReferenceName: s0 should be unique");
+  }
+
+  @Test
+  void reportsNullWhereATaskBelongsInsteadOfCrashing() throws IOException {
+    defineTask("t");
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":[" + simple("t", "a") + ",null,"
+        + "{\"name\":\"f\",\"taskReferenceName\":\"f\",\"type\":\"FORK_JOIN\",\"forkTasks\":[[null],null]},"
+        + "{\"name\":\"s\",\"taskReferenceName\":\"s\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\",\"expression\":\"k\","
+        + "\"decisionCases\":{\"x/y\":null},\"defaultCase\":[7]},"
+        + "{\"name\":\"l\",\"taskReferenceName\":\"l\",\"type\":\"DO_WHILE\",\"loopCondition\":\"false\",\"loopOver\":[null]}]}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /tasks/1 (workflow w v1): must be a task (a JSON object), found null",
+        "idflow/workflows/w.json at /tasks/2/forkTasks/0/0 (workflow w v1): must be a task (a JSON object), found null",
+        "idflow/workflows/w.json at /tasks/2/forkTasks/1 (workflow w v1): must be an array of tasks, found null; leave it out instead",
+        "idflow/workflows/w.json at /tasks/3/defaultCase/0 (workflow w v1): must be a task (a JSON object), found 7",
+        "idflow/workflows/w.json at /tasks/3/decisionCases/x~1y (workflow w v1): must be an array of tasks, found null;"
+            + " leave it out instead",
+        "idflow/workflows/w.json at /tasks/4/loopOver/0 (workflow w v1): must be a task (a JSON object), found null");
+  }
+
+  @Test
+  void reportsTaskTypeThatIsNotAString() throws IOException {
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":null}]}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /tasks/0/type (workflow w v1): 'type' must be a string such as \"SIMPLE\", found null");
   }
 
   @Test
