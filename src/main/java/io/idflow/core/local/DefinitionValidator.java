@@ -24,11 +24,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.validation.ConstraintViolation;
 import javax.validation.ElementKind;
-import javax.validation.TraversableResolver;
+import javax.validation.Path;
 import javax.validation.ValidationException;
 import javax.validation.Validator;
 import javax.validation.ValidatorFactory;
-import org.apache.bval.jsr.ApacheValidationProvider;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import javax.validation.Validation;
 
 /**
@@ -38,34 +39,22 @@ import javax.validation.Validation;
  */
 public final class DefinitionValidator {
 
-  private static final ValidatorFactory FACTORY =
-      Validation.byProvider(ApacheValidationProvider.class).configure().traversableResolver(new OnePathPerTask()).buildValidatorFactory();
+  /**
+   * Hibernate Validator announces its version at INFO through java.util.logging, which Maven leaves on
+   * stderr: keep its loggers to warnings (held here, since JUL keeps loggers only weakly).
+   */
+  private static final java.util.logging.Logger HV_LOG = quiet(java.util.logging.Logger.getLogger("org.hibernate.validator"));
 
   /**
-   * conductor-common marks both the containers and their elements {@code @Valid}
-   * ({@code Map<String, @Valid List<@Valid WorkflowTask>> decisionCases}, the same for
-   * {@code forkTasks}): bval then validates every nested task once per route, twice per level of
-   * SWITCH or FORK_JOIN. 14 levels took most of a minute, and each problem came back 2^depth times,
-   * some at paths with {@code <map value>} in them. Only the plain route ({@code decisionCases[a][0]})
-   * is followed.
+   * conductor-common's messages are plain text with {@code {value}}-style parameters at most: interpolated
+   * without an expression language, so a value from a definition is never evaluated.
    */
-  private static final class OnePathPerTask implements TraversableResolver {
-    @Override
-    public boolean isReachable(Object bean, javax.validation.Path.Node property, Class<?> rootType,
-        javax.validation.Path pathToBean, java.lang.annotation.ElementType elementType) {
-      for (javax.validation.Path.Node node : pathToBean) {
-        if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-          return false;
-        }
-      }
-      return true;
-    }
+  private static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class).configure()
+      .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
 
-    @Override
-    public boolean isCascadable(Object bean, javax.validation.Path.Node property, Class<?> rootType,
-        javax.validation.Path pathToBean, java.lang.annotation.ElementType elementType) {
-      return isReachable(bean, property, rootType, pathToBean, elementType);
-    }
+  private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   /** Lenient view for the typed POJOs: unknown fields and enum values are a newer server's business. */
@@ -120,8 +109,8 @@ public final class DefinitionValidator {
   }
 
   /**
-   * Jackson reads JSON nested up to 1000 levels, about 240 levels of tasks inside SWITCH cases; bval
-   * and Jackson's bean reader recurse per level and overflowed a default 1 MB thread stack at that
+   * Jackson reads JSON nested up to 1000 levels, about 240 levels of tasks inside SWITCH cases; the
+   * validator and Jackson's bean reader recurse per level and overflowed a default 1 MB thread stack at that
    * depth. Virtual memory: a thread only touches the stack it uses.
    */
   private static final long VALIDATION_STACK_BYTES = 256L << 20;
@@ -184,7 +173,7 @@ public final class DefinitionValidator {
       // conductor-common's messages name the bound, not the value ("retryCount: 0 must be >= 0"): add it.
       Object value = v.getInvalidValue();
       String found = value instanceof Number || value instanceof CharSequence || value instanceof Boolean ? " (found " + value + ")" : "";
-      String where = pointer(v.getPropertyPath().toString());
+      String where = pointer(v.getPropertyPath());
       String message = v.getMessage() + found;
       if (where.isEmpty() && def.kind() == Kind.WORKFLOW) {
         // Workflow-wide rules name a reference, not where it is: find it, in nested tasks too.
@@ -336,12 +325,23 @@ public final class DefinitionValidator {
     return out.toString();
   }
 
-  /** {@code tasks[2].inputParameters} becomes {@code /tasks/2/inputParameters}. */
-  static String pointer(String propertyPath) {
-    if (propertyPath == null || propertyPath.isEmpty()) {
-      return "";
+  /**
+   * {@code tasks[2].decisionCases[a].<map value>[0].name} becomes {@code /tasks/2/decisionCases/a/0/name}: the
+   * nodes Bean Validation adds for container elements name no JSON field, only their index or key counts.
+   */
+  private static String pointer(Path propertyPath) {
+    StringBuilder out = new StringBuilder();
+    for (Path.Node node : propertyPath) {
+      if (node.getIndex() != null) {
+        out.append('/').append(node.getIndex());
+      } else if (node.getKey() != null) {
+        out.append('/').append(Pointers.escape(String.valueOf(node.getKey())));
+      }
+      if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+        out.append('/').append(Pointers.escape(node.getName()));
+      }
     }
-    return "/" + propertyPath.replaceAll("\\[(\\d+)]", ".$1").replaceAll("\\[([^]]*)]", ".$1").replace('.', '/');
+    return out.toString();
   }
 
   /** Sub-workflows and SIMPLE tasks that no local file defines: they may exist on the server. */

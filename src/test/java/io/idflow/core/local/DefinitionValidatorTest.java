@@ -364,6 +364,19 @@ class DefinitionValidatorTest {
         "idflow/tasks/v.json at /retryCount (task v): must be a whole number from -2147483648 to 2147483647, found 99999999999");
   }
 
+  /** A problem under a SWITCH case whose key holds JSON-pointer characters points at the escaped key. */
+  @Test
+  void pointsIntoACaseWhoseKeyHoldsASlashOrATilde() throws IOException {
+    defineTask("t");
+    write("workflows/w.json", "{\"name\":\"w\",\"tasks\":[{\"name\":\"s\",\"taskReferenceName\":\"s\",\"type\":\"SWITCH\","
+        + "\"evaluatorType\":\"value-param\",\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},"
+        + "\"decisionCases\":{\"eu/west~1\":[{\"name\":\"t\"}]}}]}");
+
+    assertThat(errors()).containsExactly(
+        "idflow/workflows/w.json at /tasks/0/decisionCases/eu~1west~01/0/taskReferenceName (workflow w v1): WorkflowTask"
+            + " taskReferenceName name cannot be empty or null");
+  }
+
   /**
    * conductor-common marks both decisionCases/forkTasks and their elements @Valid: without care each
    * nested task is validated once per route, 2^depth times (30 levels would take days), and its
