@@ -25,7 +25,7 @@ final class Tables {
         .append("Load average (1/5/15 min): ").append(report.get("loadAtStart").asText()).append(" at the start, ")
         .append(report.path("loadAtEnd").asText()).append(" at the end; each row shows the 1-minute load when its phase began.\n\n");
 
-    md.append("| N | approach | phase | wall | HTTP requests | bytes sent | bytes received | peak heap (live) | own time, HTTP excluded (CPU) | load |\n");
+    md.append("| N | approach | phase | wall | HTTP requests | bytes sent | bytes received | peak heap (live) | own time, HTTP excluded (process CPU) | load |\n");
     md.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     List<String> notes = new ArrayList<>();
     for (JsonNode cell : report.get("cells")) {
