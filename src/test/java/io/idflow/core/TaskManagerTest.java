@@ -25,8 +25,6 @@ import io.idflow.core.client.ConductorClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +44,7 @@ class TaskManagerTest {
 
   Path idflow;
   ConductorClient client;
-  final Lines log = new Lines();
+  final CollectingLog log = new CollectingLog();
 
   @BeforeEach
   void setUp() throws IOException {
@@ -93,7 +91,7 @@ class TaskManagerTest {
     assertThat(report.failed()).isFalse();
 
     report.render(log);
-    assertThat(log.lines).containsExactly(
+    assertThat(log.lines()).containsExactly(
         "INFO Found 3 task files",
         "INFO ✓ Updated task: changed_task (changed: /retryCount, /timeoutSeconds)",
         "INFO ✓ Created task: new_task",
@@ -117,7 +115,7 @@ class TaskManagerTest {
     server.verify(1, postRequestedFor(urlEqualTo(TASKDEFS)));
     server.verify(2, putRequestedFor(urlEqualTo(TASKDEFS)));
     report.render(log);
-    assertThat(log.lines).contains("INFO ✓ Updated task: same_task (forced, no changes)");
+    assertThat(log.lines()).contains("INFO ✓ Updated task: same_task (forced, no changes)");
   }
 
   @Test
@@ -129,7 +127,7 @@ class TaskManagerTest {
     server.verify(0, postRequestedFor(anyUrl()));
     server.verify(1, putRequestedFor(urlEqualTo(TASKDEFS)));
     assertThat(report.results()).extracting(UploadResult::name).containsExactly("changed_task");
-    assertThat(log.lines).containsExactly("INFO Syncing task 'changed_task' with Conductor...");
+    assertThat(log.lines()).containsExactly("INFO Syncing task 'changed_task' with Conductor...");
   }
 
   @Test
@@ -140,7 +138,7 @@ class TaskManagerTest {
 
     assertThat(server.getAllServeEvents()).hasSize(1);
     report.render(log);
-    assertThat(log.lines).contains(
+    assertThat(log.lines()).contains(
         "INFO Would upload task: changed_task (changed: /retryCount, /timeoutSeconds)",
         "INFO Would upload task: new_task (not in Conductor)",
         "INFO Summary: dry run, nothing was uploaded; 2/3 tasks would be uploaded");
@@ -211,7 +209,7 @@ class TaskManagerTest {
     assertThat(result(report, "new_task").reason()).isEqualTo("rejected by Conductor (400): TaskDef retryCount: 0 must be >= 0");
     assertThat(result(report, "changed_task").status()).isEqualTo(UploadResult.Status.UPDATED);
     report.render(log);
-    assertThat(log.lines).contains("ERROR ✗ Failed to upload task: new_task", "ERROR Summary: 1/4 tasks uploaded (0 created, 1 updated), 2 failed");
+    assertThat(log.lines()).contains("ERROR ✗ Failed to upload task: new_task", "ERROR Summary: 1/4 tasks uploaded (0 created, 1 updated), 2 failed");
   }
 
   @Test
@@ -253,7 +251,7 @@ class TaskManagerTest {
 
     assertThat(status.differing()).containsExactly("changed_task");
     status.render(log);
-    assertThat(log.lines).containsExactly(
+    assertThat(log.lines()).containsExactly(
         "INFO Task Synchronization Status:",
         "INFO   Local tasks:  3",
         "INFO   Remote tasks: 3",
@@ -282,7 +280,7 @@ class TaskManagerTest {
     TaskSyncStatus status = manager().status(null);
 
     assertThat(status.onlyLocal()).isEmpty();
-    assertThat(log.lines.get(0)).startsWith("WARN idflow/tasks/broken.json").contains("is not valid JSON");
+    assertThat(log.lines().get(0)).startsWith("WARN idflow/tasks/broken.json").contains("is not valid JSON");
   }
 
   private UploadResult result(UploadReport report, String name) {
@@ -297,28 +295,5 @@ class TaskManagerTest {
     Path file = idflow.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
-  }
-
-  /** Collects what the core logs, one {@code LEVEL message} string per line. */
-  static final class Lines implements IdflowLog {
-    final List<String> lines = new ArrayList<>();
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public void info(String message) {
-      lines.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      lines.add("WARN " + message);
-    }
-
-    @Override
-    public void error(String message) {
-      lines.add("ERROR " + message);
-    }
   }
 }

@@ -46,7 +46,7 @@ class TaskPurgeTest {
   Path idflow;
   Path backups;
   ConductorClient client;
-  final TaskManagerTest.Lines log = new TaskManagerTest.Lines();
+  final CollectingLog log = new CollectingLog();
 
   @BeforeEach
   void setUp() throws IOException {
@@ -102,10 +102,10 @@ class TaskPurgeTest {
       assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("pay_old_a.json", "pay_old_b.json");
     }
 
-    assertThat(log.lines).singleElement().asString().contains("task 'pay_used_locally' (ref l_ref) has no task definition in local files");
-    log.lines.clear();
+    assertThat(log.lines()).singleElement().asString().contains("task 'pay_used_locally' (ref l_ref) has no task definition in local files");
+    log.clear();
     report.render(log);
-    assertThat(log.lines).containsExactly(
+    assertThat(log.lines()).containsExactly(
         "INFO Purge scope: ownerEmail pay@x.io (shared by all 2 local task definitions); 6 task definitions of 8 in Conductor are in scope",
         "WARN Task 'pay_used_locally' is in use by local workflow pay_local_flow v1 (task ref l_ref) - skipped",
         "WARN Task 'pay_used_remotely' is in use by workflow order_flow v3 (task ref charge_ref) - skipped",
@@ -138,7 +138,7 @@ class TaskPurgeTest {
     server.verify(0, deleteRequestedFor(anyUrl()));
     assertThat(backups).doesNotExist();
     report.render(log);
-    assertThat(log.lines).containsSubsequence(
+    assertThat(log.lines()).containsSubsequence(
         "INFO The following tasks will be purged (not available locally):",
         "INFO   - pay_old_a (owner pay@x.io)",
         "INFO   - pay_old_b (owner pay@x.io)",
@@ -157,7 +157,7 @@ class TaskPurgeTest {
         .hasMessageStartingWith("2 task definitions would be purged, more than idflow.purge.maxDeletions=1; nothing was deleted.")
         .hasMessageContaining("-Didflow.purge.maxDeletions=2");
     report.render(log);
-    assertThat(log.lines).contains("INFO The following tasks would be purged (not available locally):");
+    assertThat(log.lines()).contains("INFO The following tasks would be purged (not available locally):");
   }
 
   @Test
@@ -168,7 +168,7 @@ class TaskPurgeTest {
     assertThat(report.results()).extracting(PurgeReport.Result::name)
         .containsExactly("pay_old_a", "pay_old_b", "pay_used_locally", "pay_used_remotely");
     report.render(log);
-    assertThat(log.lines).contains("WARN Usage check skipped (force): task definitions are deleted even when workflows use them");
+    assertThat(log.lines()).contains("WARN Usage check skipped (force): task definitions are deleted even when workflows use them");
   }
 
   @Test
@@ -183,7 +183,7 @@ class TaskPurgeTest {
     assertThat(report.failed()).isTrue();
     assertThat(report.serverUnavailable()).isTrue();
     report.render(log);
-    assertThat(log.lines).contains(
+    assertThat(log.lines()).contains(
         "ERROR ✗ Failed to purge task: pay_old_a: Conductor answered 500: Error while deleting",
         "INFO ✓ Purged task: pay_old_b",
         "ERROR Purge Summary: 1 task purged successfully, 1 failed");
@@ -226,7 +226,7 @@ class TaskPurgeTest {
 
     assertThat(backups).doesNotExist();
     report.render(log);
-    assertThat(log.lines).endsWith("INFO No orphaned tasks to purge (2 orphaned tasks in use)");
+    assertThat(log.lines()).endsWith("INFO No orphaned tasks to purge (2 orphaned tasks in use)");
   }
 
   TaskManager manager() {

@@ -30,7 +30,7 @@ class WorkflowListingTest {
   Path idflow;
 
   ConductorClient client;
-  final TaskManagerTest.Lines log = new TaskManagerTest.Lines();
+  final CollectingLog log = new CollectingLog();
 
   @BeforeEach
   void setUp() throws IOException {
@@ -57,7 +57,7 @@ class WorkflowListingTest {
   void allListsLocalWorkflowsWithTheirStatusThenTheServers() {
     WorkflowListing.load(client, idflow, Source.ALL, null, log).render(log);
 
-    assertThat(log.lines).containsExactly(
+    assertThat(log.lines()).containsExactly(
         "INFO Local workflow files:",
         "INFO   a_flow v1 - drifted (/timeoutSeconds)",
         "INFO   b_flow v2 - up to date",
@@ -73,7 +73,7 @@ class WorkflowListingTest {
   void localDoesNotAskTheServer() {
     WorkflowListing.load(client, idflow, Source.LOCAL, null, log).render(log);
 
-    assertThat(log.lines).containsExactly("INFO Local workflow files:", "INFO   a_flow v1", "INFO   b_flow v2", "INFO   c_flow v1");
+    assertThat(log.lines()).containsExactly("INFO Local workflow files:", "INFO   a_flow v1", "INFO   b_flow v2", "INFO   c_flow v1");
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -81,8 +81,8 @@ class WorkflowListingTest {
   void conductorDoesNotReadLocalFiles() {
     WorkflowListing.load(client, idflow.resolve("missing"), Source.CONDUCTOR, null, log).render(log);
 
-    assertThat(log.lines).first().isEqualTo("INFO Workflows in Conductor:");
-    assertThat(log.lines).hasSize(4);
+    assertThat(log.lines()).first().isEqualTo("INFO Workflows in Conductor:");
+    assertThat(log.lines()).hasSize(4);
   }
 
   @Test

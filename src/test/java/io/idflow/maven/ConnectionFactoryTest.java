@@ -15,13 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.idflow.core.IdflowException;
-import io.idflow.core.IdflowLog;
+import io.idflow.core.CollectingLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.Credentials;
 import io.idflow.core.client.ProxyOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
@@ -37,28 +35,7 @@ class ConnectionFactoryTest {
   @TempDir
   Path dir;
   private SettingsSecurity security;
-  private final List<String> lines = new ArrayList<>();
-  private final IdflowLog log = new IdflowLog() {
-    @Override
-    public void debug(String message) {
-      lines.add("DEBUG " + message);
-    }
-
-    @Override
-    public void info(String message) {
-      lines.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      lines.add("WARN " + message);
-    }
-
-    @Override
-    public void error(String message) {
-      lines.add("ERROR " + message);
-    }
-  };
+  private final CollectingLog log = new CollectingLog();
 
   @BeforeEach
   void security() throws Exception {
@@ -105,7 +82,7 @@ class ConnectionFactoryTest {
     Credentials c = factory(withServer("prod", "key", security.encrypt("settings-secret")), ENV_KEY).credentials("prod").orElseThrow();
     assertThat(c.username()).contains("key");
     assertThat(c.secret()).isEqualTo("settings-secret");
-    assertThat(lines).containsExactly("DEBUG Using the credentials of settings.xml server 'prod'; ignoring CONDUCTOR_AUTH_KEY,"
+    assertThat(log.withDebug()).containsExactly("DEBUG Using the credentials of settings.xml server 'prod'; ignoring CONDUCTOR_AUTH_KEY,"
         + " CONDUCTOR_AUTH_SECRET and CONDUCTOR_AUTH_TOKEN from the environment");
   }
 
@@ -166,7 +143,7 @@ class ConnectionFactoryTest {
       proxyServer.verify(getRequestedFor(urlEqualTo("/api/metadata/workflow"))
           .withHeader("Proxy-Authorization", equalTo(okhttp3.Credentials.basic("ci", "proxy-secret"))));
       target.verify(1, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
-      assertThat(lines).noneMatch(l -> l.contains("proxy-secret"));
+      assertThat(log.withDebug()).noneMatch(l -> l.contains("proxy-secret"));
     } finally {
       target.stop();
       proxyServer.stop();
@@ -178,9 +155,9 @@ class ConnectionFactoryTest {
     try (ConductorClient client = factory(null, Map.of()).client("http://bob:pw-in-url@localhost:9", ConnectionFactory.Options.defaults())) {
       assertThat(client.apiUrl()).isEqualTo("http://localhost:9/api");
     }
-    assertThat(lines).contains("WARN Ignoring the user info in the Conductor URL http://localhost:9/: put credentials in a"
+    assertThat(log.withDebug()).contains("WARN Ignoring the user info in the Conductor URL http://localhost:9/: put credentials in a"
         + " settings.xml <server> and set serverId");
-    assertThat(lines).noneMatch(l -> l.contains("pw-in-url"));
+    assertThat(log.withDebug()).noneMatch(l -> l.contains("pw-in-url"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,7 +31,7 @@ class AuthTest {
   private static final String DEFS = "/api/metadata/workflow";
 
   private WireMockServer server;
-  private final RecordingIdflowLog log = new RecordingIdflowLog();
+  private final CollectingLog log = new CollectingLog();
   private final TokenCache cache = new TokenCache();
 
   @BeforeEach
@@ -42,7 +43,7 @@ class AuthTest {
   @AfterEach
   void stop() {
     server.stop();
-    assertThat(log.lines()).noneMatch(l -> l.contains(SECRET) || l.contains("tok-1") || l.contains("tok-2"));
+    assertThat(log.withDebug()).noneMatch(l -> l.contains(SECRET) || l.contains("tok-1") || l.contains("tok-2"));
   }
 
   private ConductorClient client(AuthMode mode, Credentials credentials) {
@@ -116,7 +117,7 @@ class AuthTest {
     server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))
         .withRequestBody(equalToJson("{\"keyId\":\"" + KEY + "\",\"keySecret\":\"" + SECRET + "\"}")));
     server.verify(3, getRequestedFor(urlEqualTo(DEFS)).withHeader("X-Authorization", equalTo("tok-1")));
-    assertThat(log.lines()).anyMatch(l -> l.startsWith("DEBUG Authenticating to ") && l.contains("key id '" + KEY + "'"));
+    assertThat(log.withDebug()).anyMatch(l -> l.startsWith("DEBUG Authenticating to ") && l.contains("key id '" + KEY + "'"));
   }
 
   @Test
@@ -158,7 +159,7 @@ class AuthTest {
     }
     server.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     server.verify(2, getRequestedFor(urlEqualTo(DEFS)).withHeader("X-Authorization", absent()).withHeader("Authorization", absent()));
-    assertThat(log.lines()).anyMatch(l -> l.contains("answered 404: an open server"));
+    assertThat(log.withDebug()).anyMatch(l -> l.contains("answered 404: an open server"));
   }
 
   @Test

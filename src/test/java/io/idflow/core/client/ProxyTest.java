@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -26,7 +27,7 @@ class ProxyTest {
 
   private WireMockServer target;
   private WireMockServer proxy;
-  private final RecordingIdflowLog log = new RecordingIdflowLog();
+  private final CollectingLog log = new CollectingLog();
 
   @BeforeEach
   void start() {
@@ -43,7 +44,7 @@ class ProxyTest {
   void stop() {
     target.stop();
     proxy.stop();
-    assertThat(log.lines()).noneMatch(l -> l.contains(PROXY_PASSWORD));
+    assertThat(log.withDebug()).noneMatch(l -> l.contains(PROXY_PASSWORD));
   }
 
   private ConductorClient client(ProxyOptions options) {
@@ -58,7 +59,7 @@ class ProxyTest {
     proxy.verify(getRequestedFor(urlEqualTo(DEFS))
         .withHeader("Proxy-Authorization", equalTo(okhttp3.Credentials.basic("ci", PROXY_PASSWORD))));
     target.verify(1, getRequestedFor(urlEqualTo(DEFS)));
-    assertThat(log.lines()).contains("DEBUG Reaching " + target.baseUrl() + "/api through proxy localhost:" + proxy.port()
+    assertThat(log.withDebug()).contains("DEBUG Reaching " + target.baseUrl() + "/api through proxy localhost:" + proxy.port()
         + " as ci (password ****)");
   }
 

@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -33,7 +34,7 @@ class RetryTest {
   private static final String DEFS = "/api/metadata/workflow";
 
   private WireMockServer server;
-  private final RecordingIdflowLog log = new RecordingIdflowLog();
+  private final CollectingLog log = new CollectingLog();
   /** The pauses the client asked for; nothing really sleeps. */
   private final List<Long> pauses = Collections.synchronizedList(new ArrayList<>());
 
@@ -74,9 +75,9 @@ class RetryTest {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }
     server.verify(3, getRequestedFor(urlEqualTo(DEFS)));
-    assertThat(log.lines()).filteredOn(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " answered " + status + "; retrying in "))
+    assertThat(log.withDebug()).filteredOn(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " answered " + status + "; retrying in "))
         .hasSize(2);
-    assertThat(log.lines()).anyMatch(l -> l.endsWith("(attempt 2 of 4)"));
+    assertThat(log.withDebug()).anyMatch(l -> l.endsWith("(attempt 2 of 4)"));
   }
 
   @Test
@@ -113,7 +114,7 @@ class RetryTest {
       client.getWorkflowDefs();
     }
     assertThat(pauses).containsExactly(2000L);
-    assertThat(log.lines()).anyMatch(l -> l.contains("answered 429; retrying in 2000 ms as its Retry-After asks"));
+    assertThat(log.withDebug()).anyMatch(l -> l.contains("answered 429; retrying in 2000 ms as its Retry-After asks"));
   }
 
   @Test
@@ -216,7 +217,7 @@ class RetryTest {
           .hasMessageEndingWith(") (gave up after 3 attempts)");
     }
     assertThat(pauses).hasSize(2);
-    assertThat(log.lines()).anyMatch(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " failed (") && l.contains("retrying in"));
+    assertThat(log.withDebug()).anyMatch(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " failed (") && l.contains("retrying in"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -32,7 +33,7 @@ class TlsTest {
   static Path clientTrust;
 
   private WireMockServer server;
-  private final RecordingIdflowLog log = new RecordingIdflowLog();
+  private final CollectingLog log = new CollectingLog();
 
   @BeforeAll
   static void makeCertificates() throws Exception {
@@ -81,7 +82,7 @@ class TlsTest {
   @AfterEach
   void stop() {
     server.stop();
-    assertThat(log.lines()).noneMatch(l -> l.contains(TRUST_PASSWORD) || l.contains(CLIENT_PASSWORD));
+    assertThat(log.withDebug()).noneMatch(l -> l.contains(TRUST_PASSWORD) || l.contains(CLIENT_PASSWORD));
   }
 
   private String url() {
@@ -110,7 +111,7 @@ class TlsTest {
     try (ConductorClient client = client(new TlsOptions(trustStore, TRUST_PASSWORD, null, null, false))) {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }
-    assertThat(log.lines()).noneMatch(l -> l.startsWith("WARN"));
+    assertThat(log.withDebug()).noneMatch(l -> l.startsWith("WARN"));
   }
 
   @Test
@@ -119,7 +120,7 @@ class TlsTest {
     try (ConductorClient client = client(new TlsOptions(null, null, null, null, true))) {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }
-    assertThat(log.lines()).anyMatch(l -> l.startsWith("WARN TLS verification is OFF") && l.contains(url()));
+    assertThat(log.withDebug()).anyMatch(l -> l.startsWith("WARN TLS verification is OFF") && l.contains(url()));
   }
 
   @Test
