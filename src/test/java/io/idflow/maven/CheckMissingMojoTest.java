@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.idflow.maven.MojoFields.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -28,16 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckMissingMojoTest {
-
-  private static <T extends org.apache.maven.plugin.AbstractMojo> T set(T mojo, String field, Object value) {
-    try {
-      org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject(mojo, field, value);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-    return mojo;
-  }
-
 
   @RegisterExtension
   static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.idflow.maven.MojoFields.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,8 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.maven.api.plugin.testing.MojoExtension;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,14 +67,6 @@ class FaultsMojoTest {
     Path file = project.resolve("idflow").resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
-  }
-
-  private static void set(AbstractMojo mojo, String field, Object value) {
-    try {
-      MojoExtension.setVariableValueToObject(mojo, field, value);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private <T extends AbstractRemoteMojo> T mojo(T mojo, String url, int retries) {
