@@ -79,7 +79,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
 
   /**
    * The password of {@code trustStore}. Maven prints parameter values under {@code -X}: give it
-   * encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are.
+   * encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are, or leave it unset and put
+   * it in the environment variable {@code IDFLOW_TRUST_STORE_PASSWORD}.
    */
   @Parameter(property = IdflowProperties.TRUST_STORE_PASSWORD)
   protected String trustStorePassword;
@@ -90,7 +91,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
 
   /**
    * The password of {@code keyStore} and of the key in it. Maven prints parameter values under
-   * {@code -X}: give it encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are.
+   * {@code -X}: give it encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are, or
+   * leave it unset and put it in the environment variable {@code IDFLOW_KEY_STORE_PASSWORD}.
    */
   @Parameter(property = IdflowProperties.KEY_STORE_PASSWORD)
   protected String keyStorePassword;
@@ -136,7 +138,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     ConnectionFactory factory = new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
     factory.credentials(serverId).ifPresent(c -> report().secret(c.secret()));
-    report().secret(trustStorePassword).secret(keyStorePassword);
+    report().secret(factory.storePassword(trustStorePassword, ConnectionFactory.TRUST_STORE_PASSWORD_ENV))
+        .secret(factory.storePassword(keyStorePassword, ConnectionFactory.KEY_STORE_PASSWORD_ENV));
     return factory.client(conductorUrl(), new ConnectionFactory.Options(serverId, auth, connectTimeout, readTimeout, retries,
         trustStore, trustStorePassword, keyStore, keyStorePassword, insecure));
   }

@@ -31,6 +31,12 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 final class ConnectionFactory {
 
+  /** Where the trust store's password is read when the parameter is not set: kept out of Maven's {@code -X} output. */
+  static final String TRUST_STORE_PASSWORD_ENV = "IDFLOW_TRUST_STORE_PASSWORD";
+
+  /** Where the key store's password is read when the parameter is not set. */
+  static final String KEY_STORE_PASSWORD_ENV = "IDFLOW_KEY_STORE_PASSWORD";
+
   /** The connection parameters of a remote goal, as the user gave them. */
   record Options(String serverId, String auth, int connectTimeout, int readTimeout, int retries, File trustStore,
       String trustStorePassword, File keyStore, String keyStorePassword, boolean insecure) {
@@ -87,8 +93,20 @@ final class ConnectionFactory {
         .readTimeout(Duration.ofSeconds(options.readTimeout()))
         .retries(options.retries())
         .proxy(proxy(uri.getScheme(), uri.getHost()).orElse(null))
-        .tls(new TlsOptions(path(options.trustStore()), secret(options.trustStorePassword(), "trustStorePassword"),
-            path(options.keyStore()), secret(options.keyStorePassword(), "keyStorePassword"), options.insecure()));
+        .tls(new TlsOptions(path(options.trustStore()), storePassword(options.trustStorePassword(), TRUST_STORE_PASSWORD_ENV),
+            path(options.keyStore()), storePassword(options.keyStorePassword(), KEY_STORE_PASSWORD_ENV), options.insecure()));
+  }
+
+  /**
+   * A store password: the parameter, decrypted when given as Maven encrypts passwords ({@code {...}}), else
+   * the environment variable {@code env}; null when neither is set.
+   */
+  String storePassword(String parameter, String env) {
+    if (parameter != null && !parameter.isEmpty()) {
+      return secret(parameter, env.equals(TRUST_STORE_PASSWORD_ENV) ? "trustStorePassword" : "keyStorePassword");
+    }
+    String value = this.env.get(env);
+    return value == null || value.isEmpty() ? null : value;
   }
 
   /**

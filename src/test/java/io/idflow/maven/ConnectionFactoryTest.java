@@ -179,6 +179,28 @@ class ConnectionFactoryTest {
   }
 
   @Test
+  void aStorePasswordLeftOutIsReadFromTheEnvironment() throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    Path file = dir.resolve("trust.p12");
+    try (var out = java.nio.file.Files.newOutputStream(file)) {
+      store.store(out, "env-store-pw".toCharArray());
+    }
+    ConnectionFactory.Options unset = new ConnectionFactory.Options(null, "auto", 10, 60, 3, file.toFile(), null, null, null, false);
+    factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "env-store-pw")).client("https://localhost:9", unset).close();
+    // A wrong one in the environment fails: the store is opened with it (PKCS12 opens without any password).
+    assertThatThrownBy(() -> factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "wrong-env-pw"))
+        .client("https://localhost:9", unset)).hasMessageStartingWith("Cannot read the trust store " + file)
+        .hasMessageNotContaining("wrong-env-pw");
+    // The parameter, when given, wins over the environment.
+    ConnectionFactory.Options given = new ConnectionFactory.Options(null, "auto", 10, 60, 3, file.toFile(), "wrong", null, null, false);
+    assertThatThrownBy(() -> factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "env-store-pw"))
+        .client("https://localhost:9", given)).hasMessageStartingWith("Cannot read the trust store " + file);
+    assertThat(factory(null, Map.of(ConnectionFactory.KEY_STORE_PASSWORD_ENV, "k"))
+        .storePassword(null, ConnectionFactory.KEY_STORE_PASSWORD_ENV)).isEqualTo("k");
+  }
+
+  @Test
   void badNumbersAreRefused() {
     ConnectionFactory.Options negative = new ConnectionFactory.Options(null, "auto", 10, 60, -1, null, null, null, null, false);
     assertThatThrownBy(() -> factory(null, Map.of()).client("http://localhost:9", negative))
