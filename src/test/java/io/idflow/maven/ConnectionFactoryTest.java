@@ -160,14 +160,20 @@ class ConnectionFactoryTest {
     assertThat(log.withDebug()).noneMatch(l -> l.contains("pw-in-url"));
   }
 
-  @Test
-  void aStorePasswordMayBeGivenEncrypted() throws Exception {
+  /** An empty PKCS12 trust store with {@code password}. */
+  private Path emptyTrustStore(String password) throws Exception {
     java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
     store.load(null, null);
     Path file = dir.resolve("trust.p12");
     try (var out = java.nio.file.Files.newOutputStream(file)) {
-      store.store(out, "store-pw".toCharArray());
+      store.store(out, password.toCharArray());
     }
+    return file;
+  }
+
+  @Test
+  void aStorePasswordMayBeGivenEncrypted() throws Exception {
+    Path file = emptyTrustStore("store-pw");
     ConnectionFactory.Options encrypted = new ConnectionFactory.Options(null, "auto", 10, 60, 3, file.toFile(),
         security.encrypt("store-pw"), null, null, false);
     factory(null, Map.of()).client("https://localhost:9", encrypted).close();
@@ -180,12 +186,7 @@ class ConnectionFactoryTest {
 
   @Test
   void aStorePasswordLeftOutIsReadFromTheEnvironment() throws Exception {
-    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    Path file = dir.resolve("trust.p12");
-    try (var out = java.nio.file.Files.newOutputStream(file)) {
-      store.store(out, "env-store-pw".toCharArray());
-    }
+    Path file = emptyTrustStore("env-store-pw");
     ConnectionFactory.Options unset = new ConnectionFactory.Options(null, "auto", 10, 60, 3, file.toFile(), null, null, null, false);
     factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "env-store-pw")).client("https://localhost:9", unset).close();
     // A wrong one in the environment fails: the store is opened with it (PKCS12 opens without any password).
