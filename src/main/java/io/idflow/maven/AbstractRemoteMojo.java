@@ -138,8 +138,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     ConnectionFactory factory = new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
     factory.credentials(serverId).ifPresent(c -> report().secret(c.secret()));
-    report().secret(factory.storePassword(trustStorePassword, ConnectionFactory.TRUST_STORE_PASSWORD_ENV))
-        .secret(factory.storePassword(keyStorePassword, ConnectionFactory.KEY_STORE_PASSWORD_ENV));
+    report().secret(factory.storePassword(ConnectionFactory.Store.TRUST, trustStorePassword))
+        .secret(factory.storePassword(ConnectionFactory.Store.KEY, keyStorePassword));
     return factory.client(conductorUrl(), new ConnectionFactory.Options(serverId, auth, connectTimeout, readTimeout, retries,
         trustStore, trustStorePassword, keyStore, keyStorePassword, insecure));
   }

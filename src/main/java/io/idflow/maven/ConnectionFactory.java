@@ -31,11 +31,22 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 final class ConnectionFactory {
 
-  /** Where the trust store's password is read when the parameter is not set: kept out of Maven's {@code -X} output. */
-  static final String TRUST_STORE_PASSWORD_ENV = "IDFLOW_TRUST_STORE_PASSWORD";
+  /**
+   * The stores whose password may come from a parameter or, kept out of Maven's {@code -X} output, from the
+   * environment.
+   */
+  enum Store {
+    TRUST("trustStorePassword", "IDFLOW_TRUST_STORE_PASSWORD"),
+    KEY("keyStorePassword", "IDFLOW_KEY_STORE_PASSWORD");
 
-  /** Where the key store's password is read when the parameter is not set. */
-  static final String KEY_STORE_PASSWORD_ENV = "IDFLOW_KEY_STORE_PASSWORD";
+    final String parameter;
+    final String env;
+
+    Store(String parameter, String env) {
+      this.parameter = parameter;
+      this.env = env;
+    }
+  }
 
   /** The connection parameters of a remote goal, as the user gave them. */
   record Options(String serverId, String auth, int connectTimeout, int readTimeout, int retries, File trustStore,
@@ -93,19 +104,19 @@ final class ConnectionFactory {
         .readTimeout(Duration.ofSeconds(options.readTimeout()))
         .retries(options.retries())
         .proxy(proxy(uri.getScheme(), uri.getHost()).orElse(null))
-        .tls(new TlsOptions(path(options.trustStore()), storePassword(options.trustStorePassword(), TRUST_STORE_PASSWORD_ENV),
-            path(options.keyStore()), storePassword(options.keyStorePassword(), KEY_STORE_PASSWORD_ENV), options.insecure()));
+        .tls(new TlsOptions(path(options.trustStore()), storePassword(Store.TRUST, options.trustStorePassword()),
+            path(options.keyStore()), storePassword(Store.KEY, options.keyStorePassword()), options.insecure()));
   }
 
   /**
-   * A store password: the parameter, decrypted when given as Maven encrypts passwords ({@code {...}}), else
-   * the environment variable {@code env}; null when neither is set.
+   * A store's password: the parameter, decrypted when given as Maven encrypts passwords ({@code {...}}), else
+   * the store's environment variable; null when neither is set.
    */
-  String storePassword(String parameter, String env) {
+  String storePassword(Store store, String parameter) {
     if (parameter != null && !parameter.isEmpty()) {
-      return secret(parameter, env.equals(TRUST_STORE_PASSWORD_ENV) ? "trustStorePassword" : "keyStorePassword");
+      return secret(parameter, store.parameter);
     }
-    String value = this.env.get(env);
+    String value = env.get(store.env);
     return value == null || value.isEmpty() ? null : value;
   }
 

@@ -188,17 +188,17 @@ class ConnectionFactoryTest {
   void aStorePasswordLeftOutIsReadFromTheEnvironment() throws Exception {
     Path file = emptyTrustStore("env-store-pw");
     ConnectionFactory.Options unset = new ConnectionFactory.Options(null, "auto", 10, 60, 3, file.toFile(), null, null, null, false);
-    factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "env-store-pw")).client("https://localhost:9", unset).close();
+    factory(null, Map.of(ConnectionFactory.Store.TRUST.env, "env-store-pw")).client("https://localhost:9", unset).close();
     // A wrong one in the environment fails: the store is opened with it (PKCS12 opens without any password).
-    assertThatThrownBy(() -> factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "wrong-env-pw"))
+    assertThatThrownBy(() -> factory(null, Map.of(ConnectionFactory.Store.TRUST.env, "wrong-env-pw"))
         .client("https://localhost:9", unset)).hasMessageStartingWith("Cannot read the trust store " + file)
         .hasMessageNotContaining("wrong-env-pw");
     // The parameter, when given, wins over the environment.
     ConnectionFactory.Options given = new ConnectionFactory.Options(null, "auto", 10, 60, 3, file.toFile(), "wrong", null, null, false);
-    assertThatThrownBy(() -> factory(null, Map.of(ConnectionFactory.TRUST_STORE_PASSWORD_ENV, "env-store-pw"))
+    assertThatThrownBy(() -> factory(null, Map.of(ConnectionFactory.Store.TRUST.env, "env-store-pw"))
         .client("https://localhost:9", given)).hasMessageStartingWith("Cannot read the trust store " + file);
-    assertThat(factory(null, Map.of(ConnectionFactory.KEY_STORE_PASSWORD_ENV, "k"))
-        .storePassword(null, ConnectionFactory.KEY_STORE_PASSWORD_ENV)).isEqualTo("k");
+    assertThat(factory(null, Map.of(ConnectionFactory.Store.KEY.env, "k"))
+        .storePassword(ConnectionFactory.Store.KEY, null)).isEqualTo("k");
   }
 
   @Test
