@@ -28,7 +28,7 @@ abstract class AbstractServerMojo extends AbstractMojo {
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping (" + IdflowProperties.SKIP + ")");
+      getLog().info("Skipping: " + IdflowProperties.SKIP + "=true");
       return;
     }
     try {

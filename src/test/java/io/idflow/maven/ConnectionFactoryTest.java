@@ -22,7 +22,6 @@ import io.idflow.core.client.ProxyOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,16 +43,6 @@ class ConnectionFactoryTest {
 
   private ConnectionFactory factory(Settings settings, Map<String, String> env) {
     return new ConnectionFactory(settings, security.decrypter(), env, log);
-  }
-
-  private static Settings withServer(String id, String username, String password) {
-    Server server = new Server();
-    server.setId(id);
-    server.setUsername(username);
-    server.setPassword(password);
-    Settings settings = new Settings();
-    settings.addServer(server);
-    return settings;
   }
 
   private static Proxy proxy(String id, String protocol, boolean active, int port) {
@@ -79,7 +68,7 @@ class ConnectionFactoryTest {
 
   @Test
   void settingsXmlWinsOverTheEnvironmentAndADebugLineSaysSo() throws Exception {
-    Credentials c = factory(withServer("prod", "key", security.encrypt("settings-secret")), ENV_KEY).credentials("prod").orElseThrow();
+    Credentials c = factory(SettingsSecurity.withServer("prod", "key", security.encrypt("settings-secret")), ENV_KEY).credentials("prod").orElseThrow();
     assertThat(c.username()).contains("key");
     assertThat(c.secret()).isEqualTo("settings-secret");
     assertThat(log.withDebug()).containsExactly("DEBUG Using the credentials of settings.xml server 'prod'; ignoring CONDUCTOR_AUTH_KEY,"
@@ -88,7 +77,7 @@ class ConnectionFactoryTest {
 
   @Test
   void aServerWithoutPasswordIsAnError() {
-    assertThatThrownBy(() -> factory(withServer("prod", "key", null), Map.of()).credentials("prod"))
+    assertThatThrownBy(() -> factory(SettingsSecurity.withServer("prod", "key", null), Map.of()).credentials("prod"))
         .isInstanceOf(IdflowException.class)
         .hasMessage("settings.xml server 'prod' has no <password>: put the key secret, password or token there"
             + " (encrypt it with mvn --encrypt-password)");
@@ -97,7 +86,7 @@ class ConnectionFactoryTest {
   @Test
   void anUndecryptablePasswordNamesTheServerNotThePassword() {
     String garbage = "{notReallyEncryptedAtAll=}";
-    assertThatThrownBy(() -> factory(withServer("prod", "key", garbage), Map.of()).credentials("prod"))
+    assertThatThrownBy(() -> factory(SettingsSecurity.withServer("prod", "key", garbage), Map.of()).credentials("prod"))
         .isInstanceOf(IdflowException.class)
         .hasMessageStartingWith("Cannot decrypt settings.xml server 'prod': ");
   }

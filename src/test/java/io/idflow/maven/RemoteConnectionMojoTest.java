@@ -20,7 +20,6 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,16 +59,6 @@ class RemoteConnectionMojoTest {
     return RecordingLog.attach(mojo);
   }
 
-  private static Settings settingsWith(String id, String username, String password) {
-    Server server = new Server();
-    server.setId(id);
-    server.setUsername(username);
-    server.setPassword(password);
-    Settings settings = new Settings();
-    settings.addServer(server);
-    return settings;
-  }
-
   private void assertOrkesFlowWithTheSecret(RecordingLog log) {
     server.verify(postRequestedFor(urlEqualTo("/api/token"))
         .withRequestBody(equalToJson("{\"keyId\":\"" + KEY + "\",\"keySecret\":\"" + SECRET + "\"}")));
@@ -84,7 +73,7 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "dryRun", value = "true")
   @MojoParameter(name = "serverId", value = "conductor-prod")
   void aPlainPasswordInSettingsIsTheOrkesKeySecret(UploadWorkflowsMojo mojo) throws Exception {
-    RecordingLog log = configure(mojo, settingsWith("conductor-prod", KEY, SECRET), server.baseUrl());
+    RecordingLog log = configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
     mojo.execute();
     assertOrkesFlowWithTheSecret(log);
   }
@@ -97,7 +86,7 @@ class RemoteConnectionMojoTest {
   void anEncryptedPasswordInSettingsIsDecrypted(UploadWorkflowsMojo mojo) throws Exception {
     String encrypted = security.encrypt(SECRET);
     assertThat(encrypted).startsWith("{").doesNotContain(SECRET);
-    RecordingLog log = configure(mojo, settingsWith("conductor-prod", KEY, encrypted), server.baseUrl());
+    RecordingLog log = configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, encrypted), server.baseUrl());
     mojo.execute();
     assertOrkesFlowWithTheSecret(log);
   }
@@ -108,7 +97,7 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "dryRun", value = "true")
   @MojoParameter(name = "serverId", value = "gateway")
   void aPasswordWithoutUsernameIsABearerToken(UploadWorkflowsMojo mojo) throws Exception {
-    RecordingLog log = configure(mojo, settingsWith("gateway", null, security.encrypt("opaque-token")), server.baseUrl());
+    RecordingLog log = configure(mojo, SettingsSecurity.withServer("gateway", null, security.encrypt("opaque-token")), server.baseUrl());
     mojo.execute();
     server.verify(0, postRequestedFor(urlEqualTo("/api/token")));
     server.verify(getRequestedFor(urlEqualTo(DEFS)).withHeader("Authorization", equalTo("Bearer opaque-token")));
@@ -122,7 +111,7 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "serverId", value = "conductor-prod")
   @MojoParameter(name = "auth", value = "basic")
   void theAuthModeCanBeForced(UploadWorkflowsMojo mojo) throws Exception {
-    configure(mojo, settingsWith("conductor-prod", KEY, SECRET), server.baseUrl());
+    configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
     mojo.execute();
     server.verify(0, postRequestedFor(urlEqualTo("/api/token")));
     server.verify(getRequestedFor(urlEqualTo(DEFS)).withHeader("Authorization", equalTo(okhttp3.Credentials.basic(KEY, SECRET))));
@@ -133,7 +122,7 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "directory", value = "idflow")
   @MojoParameter(name = "serverId", value = "conductor-staging")
   void anUnknownServerIdFailsNamingTheKnownOnes(UploadWorkflowsMojo mojo) throws Exception {
-    configure(mojo, settingsWith("conductor-prod", KEY, SECRET), server.baseUrl());
+    configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessage("No <server> with id 'conductor-staging' in settings.xml (known: conductor-prod): add one with the"
             + " Conductor credentials, or drop serverId");

@@ -3,6 +3,8 @@ package io.idflow.maven;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
@@ -25,6 +27,17 @@ final class SettingsSecurity {
   /** {@code plain} as {@code mvn --encrypt-password} prints it: {@code {...}}. */
   String encrypt(String plain) throws Exception {
     return cipher.encryptAndDecorate(plain, MASTER);
+  }
+
+  /** A {@code settings.xml} with one {@code <server>}. */
+  static Settings withServer(String id, String username, String password) {
+    Server server = new Server();
+    server.setId(id);
+    server.setUsername(username);
+    server.setPassword(password);
+    Settings settings = new Settings();
+    settings.addServer(server);
+    return settings;
   }
 
   SettingsDecrypter decrypter() {
