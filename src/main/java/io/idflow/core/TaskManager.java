@@ -206,6 +206,14 @@ public final class TaskManager {
     if (count == 0 || options.dryRun()) {
       return new PurgeReport(plan, options.dryRun(), options.maxDeletions(), null, List.of(), null);
     }
+    if (plan.blockedByRunTimeChoices()) {
+      IdflowException guard = new IdflowException(count + " task definition" + (count == 1 ? "" : "s")
+          + " would be purged, but the usage check cannot see which tasks " + String.join(", ", plan.chosenAtRunTime().stream()
+              .map(u -> u.workflow() + " v" + u.version()).distinct().toList())
+          + " pick" + (plan.chosenAtRunTime().size() == 1 ? "s" : "") + " at run time; nothing was deleted. Keep the task"
+          + " definitions those workflows may run with -Didflow.purge.excludes=<glob,...>, or delete regardless with -Didflow.force=true");
+      return new PurgeReport(plan, false, options.maxDeletions(), null, List.of(), guard);
+    }
     if (count > options.maxDeletions()) {
       IdflowException guard = new IdflowException(count + " task definitions would be purged, more than idflow.purge.maxDeletions="
           + options.maxDeletions() + "; nothing was deleted. Check the list above, then allow it with -Didflow.purge.maxDeletions="
@@ -268,9 +276,18 @@ public final class TaskManager {
     Path tasks = folder.resolve(Kind.TASK.folder());
     try {
       Files.createDirectories(tasks);
+      Set<String> taken = new java.util.HashSet<>();
       for (PurgePlan.Candidate candidate : candidates) {
-        String file = candidate.name().replaceAll("[\\\\/:*?\"<>|]", "_") + ".json";
-        Files.write(tasks.resolve(file), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(candidate.definition()));
+        // The file name only has to be unique: the definition inside names the task. Names that become the
+        // same once sanitised (a_b and a|b), or that differ only in case (Foo and foo, one file on macOS and
+        // Windows), get a number; CREATE_NEW makes sure no backup ever replaces another.
+        String base = candidate.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String file = base + ".json";
+        for (int n = 2; !taken.add(file.toLowerCase(java.util.Locale.ROOT)); n++) {
+          file = base + "-" + n + ".json";
+        }
+        Files.write(tasks.resolve(file), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(candidate.definition()),
+            java.nio.file.StandardOpenOption.CREATE_NEW);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the backup of the task definitions to purge in " + tasks

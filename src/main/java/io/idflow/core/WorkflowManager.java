@@ -1,9 +1,11 @@
 package io.idflow.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.client.BulkResult;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.client.ValidationError;
+import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinition;
@@ -115,13 +117,7 @@ public final class WorkflowManager {
     Map<PlanItem, String> writeFailures = new java.util.HashMap<>();
     if (failure == null && !writes.isEmpty() && !options.dryRun()) {
       try {
-        var answer = client.putWorkflowDefs(writes.stream().map(i -> i.local().json()).toList());
-        for (PlanItem item : writes) {
-          String error = answer.errors().get(item.name());
-          if (error != null) {
-            writeFailures.put(item, error);
-          }
-        }
+        writeFailures.putAll(unconfirmed(writes, client.putWorkflowDefs(writes.stream().map(i -> i.local().json()).toList())));
       } catch (ConductorException e) {
         failure = e;
         for (int i = 0; i < writes.size(); i++) {
@@ -157,13 +153,55 @@ public final class WorkflowManager {
   }
 
   /**
+   * The writes that the server's answer does not confirm, with why: each definition sent must be named
+   * among those stored. A server that names none (an empty answer) is asked for its listing instead, and
+   * each definition must be there as sent.
+   */
+  private Map<PlanItem, String> unconfirmed(List<PlanItem> writes, BulkResult answer) {
+    Map<PlanItem, String> out = new java.util.HashMap<>();
+    if (!answer.answered()) {
+      log.debug("Conductor's answer to the upload names no definition: reading them back to confirm");
+      Map<String, ObjectNode> stored;
+      try {
+        stored = Planner.index(Kind.WORKFLOW, client.getWorkflowDefs());
+      } catch (ConductorException e) {
+        writes.forEach(item -> out.put(item, "not confirmed: the answer named no definition, and reading them back failed: "
+            + e.getMessage().lines().findFirst().orElse("")));
+        return out;
+      }
+      for (PlanItem item : writes) {
+        ObjectNode copy = stored.get(item.id());
+        List<Difference> differences = copy == null ? List.of() : JsonDiff.definitions(Kind.WORKFLOW, copy, item.local().json());
+        if (copy == null) {
+          out.put(item, "not confirmed: the answer named no definition, and the server's listing lacks it");
+        } else if (!differences.isEmpty()) {
+          out.put(item, "not confirmed: the answer named no definition, and the server's copy differs at "
+              + differences.stream().map(Difference::path).collect(Collectors.joining(", ")));
+        }
+      }
+      return out;
+    }
+    Map<String, Integer> named = new java.util.HashMap<>();
+    answer.successful().forEach(n -> named.merge(n, 1, Integer::sum));
+    for (PlanItem item : writes) {
+      String error = answer.errors().get(item.name());
+      if (error != null) {
+        out.put(item, "rejected by Conductor: " + Texts.printable(error));
+      } else if (named.merge(item.name(), -1, Integer::sum) < 0) {
+        out.put(item, "not confirmed: Conductor's answer does not name it among the definitions it stored");
+      }
+    }
+    return out;
+  }
+
+  /**
    * Why a write that got no usable answer did not count: "not uploaded" when the server never had
    * it or said it failed, "not confirmed" when the connection died after the server read it, which
    * may have stored it: only the next run's listing can tell.
    */
   static String notWritten(ConductorException e) {
     String line = e.getMessage().lines().findFirst().orElse("");
-    return e.status() == 0 && e.mayHaveReachedServer()
+    return e instanceof ConductorException.UnexpectedAnswer || e.status() == 0 && e.mayHaveReachedServer()
         ? "not confirmed: " + line + "; the server may have stored it (the next run's listing shows)"
         : "not uploaded: " + line;
   }

@@ -2,6 +2,7 @@ package io.idflow.maven;
 
 import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorException;
 import java.io.File;
 import java.io.UncheckedIOException;
@@ -74,15 +75,21 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
   private void translated(MavenLog log) throws MojoExecutionException, MojoFailureException {
     try {
       run(log);
+    } catch (MojoFailureException e) {
+      String shown = Texts.printableLines(e.getMessage());
+      throw java.util.Objects.equals(shown, e.getMessage()) ? e : new MojoFailureException(shown, e.getCause());
+    } catch (MojoExecutionException e) {
+      String shown = Texts.printableLines(e.getMessage());
+      throw java.util.Objects.equals(shown, e.getMessage()) ? e : new MojoExecutionException(shown, e.getCause());
     } catch (IdflowException | IllegalArgumentException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(Texts.printableLines(e.getMessage()), e);
     } catch (ConductorException e) {
       if (e.isRejection()) {
-        throw new MojoFailureException(e.getMessage(), e);
+        throw new MojoFailureException(Texts.printableLines(e.getMessage()), e);
       }
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(Texts.printableLines(e.getMessage()), e);
     } catch (UncheckedIOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(Texts.printableLines(e.getMessage()), e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.idflow.maven;
 
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
+import io.idflow.core.client.Urls;
 import io.idflow.core.report.RunReport;
 import io.idflow.core.report.RunReportWriter;
 import java.io.File;
@@ -73,6 +74,14 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   @Parameter(property = IdflowProperties.RETRIES, defaultValue = "3")
   protected int retries;
 
+  /**
+   * The largest answer the plugin reads from the server, in MiB. A larger one fails the goal with a message
+   * rather than run the build out of memory; a listing of thousands of workflows in many versions can take
+   * hundreds of MiB.
+   */
+  @Parameter(property = IdflowProperties.MAX_ANSWER_SIZE, defaultValue = "512")
+  protected int maxAnswerSize = (int) (ConductorClient.DEFAULT_MAX_ANSWER_BYTES >> 20);
+
   /** A trust store (PKCS12 or JKS) with the CA of a server whose certificate the JVM does not trust. Replaces the JVM's. */
   @Parameter(property = IdflowProperties.TRUST_STORE)
   protected File trustStore;
@@ -134,6 +143,11 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     return env != null && !env.isBlank() ? env.trim() : DEFAULT_URL;
   }
 
+  /** The URL in force as messages show it: without the user info ({@code user:password@}) it may hold. */
+  protected String shownUrl() {
+    return Urls.withoutUserInfo(conductorUrl());
+  }
+
   protected ConductorClient client() {
     ConnectionFactory factory = new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
@@ -141,7 +155,7 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     report().secret(factory.storePassword(ConnectionFactory.Store.TRUST, trustStorePassword))
         .secret(factory.storePassword(ConnectionFactory.Store.KEY, keyStorePassword));
     return factory.client(conductorUrl(), new ConnectionFactory.Options(serverId, auth, connectTimeout, readTimeout, retries,
-        trustStore, trustStorePassword, keyStore, keyStorePassword, insecure));
+        trustStore, trustStorePassword, keyStore, keyStorePassword, insecure, maxAnswerSize));
   }
 
   /**

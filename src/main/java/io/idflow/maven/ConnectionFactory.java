@@ -48,9 +48,15 @@ final class ConnectionFactory {
     }
   }
 
-  /** The connection parameters of a remote goal, as the user gave them. */
+  /** The connection parameters of a remote goal, as the user gave them; {@code maxAnswerSize} in MiB. */
   record Options(String serverId, String auth, int connectTimeout, int readTimeout, int retries, File trustStore,
-      String trustStorePassword, File keyStore, String keyStorePassword, boolean insecure) {
+      String trustStorePassword, File keyStore, String keyStorePassword, boolean insecure, int maxAnswerSize) {
+
+    Options(String serverId, String auth, int connectTimeout, int readTimeout, int retries, File trustStore,
+        String trustStorePassword, File keyStore, String keyStorePassword, boolean insecure) {
+      this(serverId, auth, connectTimeout, readTimeout, retries, trustStore, trustStorePassword, keyStore, keyStorePassword, insecure,
+          (int) (ConductorClient.DEFAULT_MAX_ANSWER_BYTES >> 20));
+    }
 
     static Options defaults() {
       return new Options(null, "auto", 10, 60, 3, null, null, null, null, false);
@@ -60,7 +66,7 @@ final class ConnectionFactory {
     public String toString() {
       return "Options[serverId=" + serverId + ", auth=" + auth + ", connectTimeout=" + connectTimeout + ", readTimeout="
           + readTimeout + ", retries=" + retries + ", trustStore=" + trustStore + ", keyStore=" + keyStore
-          + ", insecure=" + insecure + "]";
+          + ", insecure=" + insecure + ", maxAnswerSize=" + maxAnswerSize + "]";
     }
   }
 
@@ -96,6 +102,9 @@ final class ConnectionFactory {
     if (options.retries() < 0) {
       throw new IdflowException("retries must be 0 or more, got " + options.retries());
     }
+    if (options.maxAnswerSize() <= 0) {
+      throw new IdflowException("maxAnswerSize is MiB, 1 or more, got " + options.maxAnswerSize());
+    }
     return ConductorClient.builder(url)
         .log(log)
         .auth(mode)
@@ -103,6 +112,7 @@ final class ConnectionFactory {
         .connectTimeout(Duration.ofSeconds(options.connectTimeout()))
         .readTimeout(Duration.ofSeconds(options.readTimeout()))
         .retries(options.retries())
+        .maxAnswerBytes((long) options.maxAnswerSize() << 20)
         .proxy(proxy(uri.getScheme(), uri.getHost()).orElse(null))
         .tls(new TlsOptions(path(options.trustStore()), storePassword(Store.TRUST, options.trustStorePassword()),
             path(options.keyStore()), storePassword(Store.KEY, options.keyStorePassword()), options.insecure()));

@@ -39,6 +39,7 @@ final class IdflowProperties {
   static final String KEY_STORE = "idflow.keyStore";
   static final String KEY_STORE_PASSWORD = "idflow.keyStorePassword";
   static final String INSECURE = "idflow.insecure";
+  static final String MAX_ANSWER_SIZE = "idflow.maxAnswerSize";
 
   static final String SERVER_VERSION = "idflow.server.version";
   static final String SERVER_JAVA_HOME = "idflow.server.javaHome";

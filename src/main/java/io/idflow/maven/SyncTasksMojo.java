@@ -50,7 +50,7 @@ public class SyncTasksMojo extends AbstractRemoteMojo {
     }
     String message = report.outcome() + (report.failure() == null ? "" : "; " + report.failure().getMessage());
     if (report.serverUnavailable()) {
-      throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the task definitions: "
+      throw new MojoExecutionException("Conductor at " + shownUrl() + " could not take the task definitions: "
           + message, report.failure());
     }
     throw new MojoFailureException(message, report.failure());

@@ -64,7 +64,7 @@ public class UploadWorkflowsMojo extends AbstractRemoteMojo {
     }
     String message = upload.outcome() + (upload.failure() == null ? "" : "; " + upload.failure().getMessage());
     if (upload.serverUnavailable()) {
-      throw new MojoExecutionException("Conductor at " + conductorUrl() + " could not take the upload: " + message, upload.failure());
+      throw new MojoExecutionException("Conductor at " + shownUrl() + " could not take the upload: " + message, upload.failure());
     }
     throw new MojoFailureException(message, upload.failure());
   }

@@ -238,4 +238,84 @@ class TaskPurgeTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
   }
+
+  // ---- tasks chosen at run time
+
+  private void serverWorkflowsPickTasksAtRunTime() {
+    server.stubFor(get("/api/metadata/workflow").willReturn(okJson("""
+        [{"name": "router", "version": 2, "tasks": [{"name": "pick", "taskReferenceName": "pick_ref", "type": "DYNAMIC",
+          "dynamicTaskNameParam": "taskToRun", "inputParameters": {"taskToRun": "${workflow.input.task}"}}]},
+         {"name": "fanout", "version": 1, "tasks": [{"name": "fork", "taskReferenceName": "fork_ref", "type": "FORK_JOIN_DYNAMIC",
+          "dynamicForkTasksParam": "dynamicTasks", "dynamicForkTasksInputParamName": "dynamicTasksInput",
+          "inputParameters": {"dynamicTasks": "${prep.output.tasks}", "dynamicTasksInput": "${prep.output.inputs}"}}]},
+         {"name": "fixed", "version": 1, "tasks": [{"name": "pick", "taskReferenceName": "p", "type": "DYNAMIC",
+          "dynamicTaskNameParam": "t", "inputParameters": {"t": "pay_used_remotely"}}]}]""")));
+  }
+
+  @Test
+  void aWorkflowThatPicksItsTasksAtRunTimeStopsThePurgeAndIsNamed() {
+    serverWorkflowsPickTasksAtRunTime();
+
+    PurgeReport report = manager().purge(options(false, false, 10));
+
+    server.verify(0, deleteRequestedFor(anyUrl()));
+    assertThat(report.backup()).isNull();
+    assertThat(report.failure()).hasMessage("2 task definitions would be purged, but the usage check cannot see which tasks"
+        + " fanout v1, router v2 pick at run time; nothing was deleted. Keep the task definitions those workflows may run with"
+        + " -Didflow.purge.excludes=<glob,...>, or delete regardless with -Didflow.force=true");
+    log.clear();
+    report.render(log);
+    assertThat(log.lines()).contains(
+        "WARN Task ref fork_ref (FORK_JOIN_DYNAMIC) of workflow fanout v1 picks the task it runs at run time: the usage check cannot see which",
+        "WARN Task ref pick_ref (DYNAMIC) of workflow router v2 picks the task it runs at run time: the usage check cannot see which");
+    assertThat(log.lines()).noneMatch(l -> l.contains("of workflow fixed")).contains(
+        "WARN Task 'pay_used_remotely' is in use by workflow fixed v1 (task ref p) - skipped");
+  }
+
+  @Test
+  void explicitExcludesLetThePurgeGoOnBesideRunTimeChoices() {
+    serverWorkflowsPickTasksAtRunTime();
+
+    PurgeReport report = manager().purge(new TaskManager.PurgeOptions(false, false, Set.of(), Set.of("pay_old_b", "pay_used_*"), 10,
+        backups, null, false));
+
+    assertThat(report.failed()).isFalse();
+    server.verify(1, deleteRequestedFor(anyUrl()));
+    server.verify(deleteRequestedFor(urlEqualTo(TASKDEFS + "/pay_old_a")));
+  }
+
+  @Test
+  void forceDeletesDespiteRunTimeChoices() {
+    serverWorkflowsPickTasksAtRunTime();
+
+    PurgeReport report = manager().purge(options(true, false, 10));
+
+    assertThat(report.failed()).isFalse();
+    assertThat(report.plan().chosenAtRunTime()).isEmpty();
+    server.verify(0, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
+  }
+
+  // ---- backups
+
+  @Test
+  void namesThatCollideAsFileNamesGetABackupEach() throws IOException {
+    server.stubFor(get(TASKDEFS).willReturn(okJson("""
+        [{"name": "pay_a_b", "ownerEmail": "pay@x.io", "retryCount": 1},
+         {"name": "pay_a|b", "ownerEmail": "pay@x.io", "retryCount": 2},
+         {"name": "pay_Foo", "ownerEmail": "pay@x.io", "retryCount": 3},
+         {"name": "pay_foo", "ownerEmail": "pay@x.io", "retryCount": 4},
+         {"name": "pay_a:b", "ownerEmail": "pay@x.io", "retryCount": 5}]""")));
+
+    PurgeReport report = manager().purge(options(false, false, 10));
+
+    assertThat(report.purged()).isEqualTo(5);
+    try (Stream<Path> files = Files.list(report.backup().resolve("tasks"))) {
+      assertThat(files.map(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)).distinct()).hasSize(5);
+    }
+    // The backup is a definitions directory: each definition comes back whole.
+    var restored = io.idflow.core.local.DefinitionLoader.load(report.backup());
+    assertThat(restored.problems()).isEmpty();
+    assertThat(restored.tasks()).extracting(d -> d.name() + "=" + d.json().path("retryCount").asInt())
+        .containsExactlyInAnyOrder("pay_a_b=1", "pay_a|b=2", "pay_Foo=3", "pay_foo=4", "pay_a:b=5");
+  }
 }

@@ -209,7 +209,10 @@ class UploadFaultsTest {
 
     UploadReport report = upload(2);
 
-    server.verify(3, putRequestedFor(urlEqualTo(DEFS)));
+    // A connection that ends without a byte of answer may be one the far end had closed before the request:
+    // when it was kept from the listing, that try is not counted (RetryInterceptor), so one more PUT is sent.
+    int pooled = fault == Fault.EMPTY_RESPONSE ? 1 : 0;
+    server.verify(3 + pooled, putRequestedFor(urlEqualTo(DEFS)));
     nothingWritten(report, "not confirmed: PUT " + server.baseUrl() + DEFS + " failed: cannot reach Conductor");
     assertThat(report.results().get(2).reason()).contains("(gave up after 3 attempts)");
     assertThat(pauses).hasSize(2);

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.idflow.core.UploadResult.Status;
 import io.idflow.core.WorkflowManager.UploadOptions;
 import io.idflow.core.client.ConductorClient;
@@ -382,7 +383,7 @@ class WorkflowManagerTest {
     UploadReport report = upload();
 
     assertThat(resultsOf(report)).containsExactly(
-        tuple("alpha", Status.UPLOADED, null), tuple("bravo", Status.FAILED, "could not store it"), tuple("charlie", Status.UPLOADED, null));
+        tuple("alpha", Status.UPLOADED, null), tuple("bravo", Status.FAILED, "rejected by Conductor: could not store it"), tuple("charlie", Status.UPLOADED, null));
     assertThat(report.failed()).isTrue();
   }
 
@@ -440,7 +441,8 @@ class WorkflowManagerTest {
   void logsLocalWarningsAndStillUploads() throws IOException {
     write("workflows/delta.json", "{\"name\":\"delta\",\"ownerEmail\":\"a@example.com\",\"tasks\":[{\"name\":\"nowhere\",\"taskReferenceName\":\"n\"}]}");
     serverHas();
-    server.stubFor(put("/api/metadata/workflow").willReturn(okJson("{}")));
+    server.stubFor(put("/api/metadata/workflow").willReturn(okJson(
+        "{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"alpha\",\"bravo\",\"charlie\",\"delta\"]}")));
 
     UploadReport report = upload();
 
@@ -464,5 +466,57 @@ class WorkflowManagerTest {
     IdflowException e = catchThrowableOfType(IdflowException.class,
         () -> manager.needsUpload("alpha", dir.resolve("workflows/bravo.json")));
     assertThat(e).hasMessage("Workflow 'alpha' is not defined in " + dir.resolve("workflows/bravo.json"));
+  }
+
+  // ---- confirmed writes
+
+  @Test
+  void aDefinitionTheBulkAnswerDoesNotNameIsNotConfirmed() {
+    serverHas();
+    server.stubFor(put("/api/metadata/workflow").willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"alpha\",\"charlie\"]}")));
+
+    UploadReport report = new WorkflowManager(client, dir, log).upload(UploadOptions.defaults());
+
+    assertThat(report.results()).extracting(UploadResult::name, UploadResult::status)
+        .containsExactly(tuple("alpha", Status.UPLOADED), tuple("bravo", Status.FAILED), tuple("charlie", Status.UPLOADED));
+    assertThat(report.results().get(1).reason())
+        .isEqualTo("not confirmed: Conductor's answer does not name it among the definitions it stored");
+    assertThat(report.failed()).isTrue();
+    assertThat(report.summary()).isEqualTo("Summary: 2/3 workflows uploaded, 1 failed");
+  }
+
+  @Test
+  void anEmptyBulkAnswerIsConfirmedByReadingTheDefinitionsBack() throws IOException {
+    server.stubFor(get("/api/metadata/workflow").inScenario("read back").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson("[]")).willSetStateTo("written"));
+    ArrayNode stored = Json.MAPPER.createArrayNode().add(serverCopy(workflowJson("alpha", "first")))
+        .add(serverCopy(workflowJson("bravo", "changed on the way")));
+    server.stubFor(get("/api/metadata/workflow").inScenario("read back").whenScenarioStateIs("written")
+        .willReturn(okJson(stored.toString())));
+    server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(200)));
+
+    UploadReport report = new WorkflowManager(client, dir, log).upload(UploadOptions.defaults());
+
+    assertThat(report.results()).extracting(UploadResult::name, UploadResult::status, UploadResult::reason).containsExactly(
+        tuple("alpha", Status.UPLOADED, null),
+        tuple("bravo", Status.FAILED, "not confirmed: the answer named no definition, and the server's copy differs at /description"),
+        tuple("charlie", Status.FAILED, "not confirmed: the answer named no definition, and the server's listing lacks it"));
+    server.verify(2, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
+  }
+
+  @Test
+  void anHtmlAnswerToTheUploadIsNotConfirmedAndFailsTheRun() {
+    serverHas();
+    server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<html><body>Welcome</body></html>")));
+
+    UploadReport report = new WorkflowManager(client, dir, log).upload(UploadOptions.defaults());
+
+    assertThat(report.results()).allSatisfy(r -> {
+      assertThat(r.status()).isEqualTo(Status.FAILED);
+      assertThat(r.reason()).startsWith("not confirmed: PUT " + server.baseUrl() + "/api/metadata/workflow answered 200, but not with"
+          + " Conductor's answer to a bulk write: an HTML page");
+    });
+    assertThat(report.serverUnavailable()).isTrue();
   }
 }

@@ -144,7 +144,7 @@ class ConnectionFactoryTest {
     try (ConductorClient client = factory(null, Map.of()).client("http://bob:pw-in-url@localhost:9", ConnectionFactory.Options.defaults())) {
       assertThat(client.apiUrl()).isEqualTo("http://localhost:9/api");
     }
-    assertThat(log.withDebug()).contains("WARN Ignoring the user info in the Conductor URL http://localhost:9/: put credentials in a"
+    assertThat(log.withDebug()).contains("WARN Ignoring the user info in the Conductor URL http://localhost:9: put credentials in a"
         + " settings.xml <server> and set serverId");
     assertThat(log.withDebug()).noneMatch(l -> l.contains("pw-in-url"));
   }

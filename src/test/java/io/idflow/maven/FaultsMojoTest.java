@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -263,5 +264,46 @@ class FaultsMojoTest {
     assertThat(report("purge-orphans").path("message").asText()).isEqualTo(e.getMessage());
     assertThat(project.resolve("target/idflow/backup")).doesNotExist();
     assertThat(server.getAllServeEvents()).extracting(ev -> ev.getRequest().getMethod().getName()).containsOnly("GET");
+  }
+
+  // ---- what reaches the console
+
+  /** Every log line, the failure and both report files of the last run, as one text. */
+  private String everythingShown(AbstractRemoteMojo mojo, Exception failure, String goal) throws IOException {
+    return String.join("\n", ((RecordingLog) mojo.getLog()).lines()) + "\n" + failure.getMessage() + "\n"
+        + Files.readString(project.resolve("target/idflow/" + goal + ".json")) + "\n"
+        + Files.readString(project.resolve("target/idflow/TEST-idflow-" + goal + ".xml"));
+  }
+
+  @Test
+  void aPasswordInTheUrlIsShownNowhereAndNotSent() throws Exception {
+    serverHoldsAlphaAndWork();
+    server.stubFor(put(WORKFLOWS).willReturn(aResponse().withStatus(503).withBody("down")));
+    server.stubFor(post(TASKDEFS).willReturn(aResponse().withStatus(503).withBody("down")));
+    String url = server.baseUrl().replace("http://", "http://deployer:hunter2@");
+
+    UploadWorkflowsMojo upload = upload(url, 0);
+    MojoExecutionException uploadFailure = catchThrowableOfType(MojoExecutionException.class, upload::execute);
+    SyncTasksMojo sync = sync(url, 0);
+    MojoExecutionException syncFailure = catchThrowableOfType(MojoExecutionException.class, sync::execute);
+
+    assertThat(uploadFailure).hasMessageStartingWith("Conductor at " + server.baseUrl() + " could not take the upload");
+    assertThat(everythingShown(upload, uploadFailure, "upload-workflows")).doesNotContain("hunter2").contains("Ignoring the user info");
+    assertThat(everythingShown(sync, syncFailure, "sync-tasks")).doesNotContain("hunter2");
+    assertThat(server.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getHeaders().all().toString()).doesNotContain("hunter2"));
+  }
+
+  @Test
+  void controlCharactersFromTheServerAreEscapedOnTheConsole() throws Exception {
+    serverHoldsAlphaAndWork();
+    server.stubFor(put(WORKFLOWS).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        .withBody("{\"status\":400,\"message\":\"bad\\n[INFO] BUILD SUCCESS\\u001b[2K\\r\"}")));
+    UploadWorkflowsMojo mojo = upload(server.baseUrl(), 0);
+
+    MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    String shown = String.join("\n", ((RecordingLog) mojo.getLog()).lines()) + "\n" + e.getMessage();
+    assertThat(shown).contains("bad\\u000A[INFO] BUILD SUCCESS\\u001B[2K\\u000D").doesNotContain("\u001b").doesNotContain("\r")
+        .doesNotContain("\n[INFO] BUILD SUCCESS");
   }
 }

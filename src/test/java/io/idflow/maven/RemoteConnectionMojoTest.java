@@ -148,7 +148,7 @@ class RemoteConnectionMojoTest {
     settings.setOffline(true);
     configure(mojo, settings, "https://ci:" + SECRET + "@conductor.example.com");
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessage("Maven is offline (-o): not connecting to Conductor at https://conductor.example.com/. Build without -o,"
+        .hasMessage("Maven is offline (-o): not connecting to Conductor at https://conductor.example.com. Build without -o,"
             + " or use a server on this machine (localhost), such as the one start-server runs");
   }
 

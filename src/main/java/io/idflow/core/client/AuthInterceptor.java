@@ -113,14 +113,21 @@ abstract class AuthInterceptor implements Interceptor {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final Credentials credentials;
+    private final HttpUrl api;
     private final HttpUrl tokenUrl;
     private final OkHttpClient tokenHttp;
     private final TokenCache.Entry entry;
     private final IdflowLog log;
+    /**
+     * This client found no token endpoint (404): an open server. Kept here, not in the shared cache: one
+     * 404 (a gateway's, a server still starting) must not turn off authentication for every later client.
+     */
+    private volatile boolean open;
 
     Orkes(Credentials credentials, HttpUrl api, OkHttpClient tokenHttp, TokenCache.Entry entry, IdflowLog log) {
       super(credentials);
       this.credentials = credentials;
+      this.api = api;
       this.tokenUrl = api.newBuilder().addPathSegment("token").build();
       this.tokenHttp = tokenHttp;
       this.entry = entry;
@@ -145,10 +152,13 @@ abstract class AuthInterceptor implements Interceptor {
     }
 
     private String token() throws IOException {
+      if (open) {
+        return null;
+      }
       synchronized (entry) {
-        if (!entry.known) {
+        if (entry.token == null) {
           entry.token = fetch();
-          entry.known = true;
+          open = entry.token == null;
         }
         return entry.token;
       }
@@ -160,9 +170,8 @@ abstract class AuthInterceptor implements Interceptor {
         if (!Objects.equals(entry.token, stale)) {
           return entry.token;
         }
-        entry.known = false;
         entry.token = fetch();
-        entry.known = true;
+        open = entry.token == null;
         return entry.token;
       }
     }
@@ -178,6 +187,9 @@ abstract class AuthInterceptor implements Interceptor {
       try (Response response = tokenHttp.newCall(request).execute()) {
         ResponseBody responseBody = response.body();
         String text = responseBody == null ? "" : responseBody.string();
+        if (response.isRedirect()) {
+          throw ConductorClient.redirect(api, what, tokenUrl, response, tag.attempts);
+        }
         if (response.code() == 404) {
           log.debug(what + " answered 404: an open server, sending no credentials");
           return null;

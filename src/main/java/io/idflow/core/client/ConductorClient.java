@@ -3,18 +3,15 @@ package io.idflow.core.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
+import io.idflow.core.Texts;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -34,6 +31,8 @@ import okhttp3.ResponseBody;
  * and known secrets in server answers are replaced by {@code ****}.
  */
 public final class ConductorClient implements AutoCloseable {
+  /** 512 MiB: a listing of 2,000 workflows in 5 versions each has been measured at 258 MB. */
+  public static final long DEFAULT_MAX_ANSWER_BYTES = 512L << 20;
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final HttpUrl api;
@@ -87,58 +86,54 @@ public final class ConductorClient implements AutoCloseable {
 
   /** Every version of every workflow definition, in one request. */
   public List<ObjectNode> getWorkflowDefs() {
-    return objects(call(get(url("metadata", "workflow")), true));
+    return call(get(url("metadata", "workflow")), "Conductor's list of workflow definitions", Answer::definitions);
   }
 
   /** One workflow definition, or empty when the name or version is unknown. */
   public Optional<ObjectNode> getWorkflowDef(String name, int version) {
     HttpUrl url = url("metadata", "workflow", name).newBuilder()
         .addQueryParameter("version", Integer.toString(version)).build();
-    return Optional.ofNullable(call(get(url), false)).map(ObjectNode.class::cast);
+    return find(get(url), "a workflow definition", Answer::definition);
   }
 
-  /** Creates or updates every definition in one request; the server stores all or none. */
+  /**
+   * Creates or updates every definition in one request; the server stores all or none. The answer names
+   * the definitions stored ({@link BulkResult#answered()} is false when the server names none).
+   */
   public BulkResult putWorkflowDefs(List<ObjectNode> definitions) {
-    JsonNode answer = call(new Request.Builder().url(url("metadata", "workflow")).put(body(definitions)).build(), true);
-    List<String> ok = new ArrayList<>();
-    Map<String, String> errors = new LinkedHashMap<>();
-    if (answer != null) {
-      answer.path("bulkSuccessfulResults").forEach(n -> ok.add(n.asText()));
-      for (Iterator<Map.Entry<String, JsonNode>> it = answer.path("bulkErrorResults").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        errors.put(e.getKey(), e.getValue().asText());
-      }
-    }
-    return new BulkResult(ok, errors);
+    return call(new Request.Builder().url(url("metadata", "workflow")).put(body(definitions)).build(),
+        "Conductor's answer to a bulk write", Answer::bulk);
   }
 
   /** Asks the server to validate a workflow definition without storing it. */
   public void validateWorkflowDef(ObjectNode definition) {
-    call(idempotent(new Request.Builder().url(url("metadata", "workflow", "validate")).post(body(definition))), true);
+    call(idempotent(new Request.Builder().url(url("metadata", "workflow", "validate")).post(body(definition))),
+        "Conductor's answer to a validation", NOTHING);
   }
 
   // ---- task definitions
 
   public List<ObjectNode> getTaskDefs() {
-    return objects(call(get(url("metadata", "taskdefs")), true));
+    return call(get(url("metadata", "taskdefs")), "Conductor's list of task definitions", Answer::definitions);
   }
 
   public Optional<ObjectNode> getTaskDef(String name) {
-    return Optional.ofNullable(call(get(url("metadata", "taskdefs", name)), false)).map(ObjectNode.class::cast);
+    return find(get(url("metadata", "taskdefs", name)), "a task definition", Answer::definition);
   }
 
   /** Creates task definitions in one request. An existing one is replaced whole: use {@link #updateTaskDef} for those. */
   public void createTaskDefs(List<ObjectNode> definitions) {
-    call(idempotent(new Request.Builder().url(url("metadata", "taskdefs")).post(body(definitions))), true);
+    call(idempotent(new Request.Builder().url(url("metadata", "taskdefs")).post(body(definitions))),
+        "Conductor's answer to a write", NOTHING);
   }
 
   /** Updates an existing task definition, keeping its {@code createTime}; never creates one. */
   public void updateTaskDef(ObjectNode definition) {
-    call(new Request.Builder().url(url("metadata", "taskdefs")).put(body(definition)).build(), true);
+    call(new Request.Builder().url(url("metadata", "taskdefs")).put(body(definition)).build(), "Conductor's answer to a write", NOTHING);
   }
 
   public void deleteTaskDef(String name) {
-    call(new Request.Builder().url(url("metadata", "taskdefs", name)).delete().build(), true);
+    call(new Request.Builder().url(url("metadata", "taskdefs", name)).delete().build(), "Conductor's answer to a delete", NOTHING);
   }
 
   // ---- executions
@@ -149,31 +144,33 @@ public final class ConductorClient implements AutoCloseable {
     if (version != null) {
       url.addQueryParameter("version", version.toString());
     }
-    JsonNode id = call(new Request.Builder().url(url.build()).post(body(input == null ? Json.MAPPER.createObjectNode() : input)).build(), true);
-    return id == null ? null : id.asText();
+    return call(new Request.Builder().url(url.build()).post(body(input == null ? Json.MAPPER.createObjectNode() : input)).build(),
+        "the id of the started workflow", Answer::id);
   }
 
   /** One execution with its tasks, or empty when the id is unknown. */
   public Optional<ObjectNode> getWorkflow(String workflowId) {
     HttpUrl url = url("workflow", workflowId).newBuilder().addQueryParameter("includeTasks", "true").build();
-    return Optional.ofNullable(call(get(url), false)).map(ObjectNode.class::cast);
-  }
-
-  /** The newest executions, at most {@code size}, optionally filtered by a search query. */
-  public List<ObjectNode> searchWorkflows(int size, String query) {
-    HttpUrl.Builder url = url("workflow", "search").newBuilder().addQueryParameter("size", Integer.toString(size));
-    if (query != null && !query.isBlank()) {
-      url.addQueryParameter("query", query);
-    }
-    JsonNode answer = call(get(url.build()), true);
-    return answer == null ? List.of() : objects(answer.path("results"));
+    return find(get(url), "a workflow execution", Answer::object);
   }
 
   // ---- plumbing
 
+  private static final Answer.Reader<Void> NOTHING = answer -> {
+    answer.nothing();
+    return null;
+  };
+
+  /**
+   * A URL below the API. A name of {@code .} or {@code ..} is refused: URL rules would resolve it to
+   * another endpoint ({@code DELETE /api/metadata/taskdefs/..} is {@code DELETE /api/metadata}).
+   */
   private HttpUrl url(String... segments) {
     HttpUrl.Builder b = api.newBuilder();
     for (String s : segments) {
+      if (s.equals(".") || s.equals("..") || s.equalsIgnoreCase("%2e") || s.equalsIgnoreCase("%2e%2e")) {
+        throw new IllegalArgumentException("'" + s + "' cannot be part of a Conductor URL: it would name another endpoint");
+      }
       b.addPathSegment(s);
     }
     return b.build();
@@ -200,49 +197,119 @@ public final class ConductorClient implements AutoCloseable {
     }
   }
 
-  private static List<ObjectNode> objects(JsonNode array) {
-    List<ObjectNode> out = new ArrayList<>();
-    if (array != null) {
-      array.forEach(n -> {
-        if (n instanceof ObjectNode o) {
-          out.add(o);
-        }
-      });
-    }
-    return out;
+  /** {@link #call}, with a 404 as empty. */
+  private <T> Optional<T> find(Request request, String expected, Answer.Reader<T> reader) {
+    return Optional.ofNullable(send(request, expected, reader, true));
+  }
+
+  /** Sends one request; anything but a 2xx answer of the expected shape is a {@link ConductorException}. */
+  private <T> T call(Request request, String expected, Answer.Reader<T> reader) {
+    return send(request, expected, reader, false);
   }
 
   /**
-   * Sends one request and maps its outcome. Returns the parsed body (a text node when it is not
-   * JSON, null when empty), or null on 404 when {@code notFoundIsError} is false.
+   * Sends one request and maps its outcome: a 2xx is read with {@code reader}, which checks that the body
+   * is what the endpoint returns; a 404 is null when {@code notFoundIsNull}; a redirect, an answer of
+   * another shape and every other status are a {@link ConductorException}.
    */
-  private JsonNode call(Request request, boolean notFoundIsError) {
+  private <T> T send(Request request, String expected, Answer.Reader<T> reader, boolean notFoundIsNull) {
     CallTag tag = request.tag(CallTag.class);
     if (tag == null) {
       tag = new CallTag(!request.method().equals("POST"));
       request = request.newBuilder().tag(CallTag.class, tag).build();
     }
+    if (!tag.idempotent) {
+      // What must not be sent twice goes on a new connection: one the pool kept may have been closed by
+      // the far end, and a failure there cannot tell whether the server read the request.
+      http.connectionPool().evictAll();
+    }
     String what = request.method() + " " + request.url();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody responseBody = response.body();
-      String text = responseBody == null ? "" : responseBody.string();
+      byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
       if (response.isSuccessful()) {
-        return parse(text, TextNode::valueOf);
+        try {
+          return reader.read(new Answer(responseBody == null ? null : responseBody.contentType(), bytes));
+        } catch (Answer.Unexpected e) {
+          throw new ConductorException.UnexpectedAnswer(what, response.code(), "answered " + response.code() + ", but not with "
+              + expected + ": " + redact.apply(e.getMessage()) + ". Is " + apiUrl()
+              + " Conductor's API, reached directly? A gateway, proxy or login page may stand in between", tag.attempts);
+        }
       }
-      if (response.code() == 404 && !notFoundIsError) {
+      if (response.isRedirect()) {
+        throw redirect(api, what, request.url(), response, tag.attempts);
+      }
+      if (response.code() == 404 && notFoundIsNull) {
         return null;
       }
-      throw error(what, response.code(), redact.apply(text), tag.attempts);
+      throw error(what, response.code(), redact.apply(new String(bytes, StandardCharsets.UTF_8)), tag.attempts);
     } catch (IOException e) {
-      throw new ConductorException(what, 0, "cannot reach Conductor at " + apiUrl() + " ("
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact.apply(e.getMessage()))
-          + ")" + hint(e), List.of(), tag.attempts, e);
+      throw new ConductorException(what, 0, failure(e, tag) + hint(e), List.of(), tag.attempts, e);
     }
+  }
+
+  /** What went wrong on the way, as the message of a call that got no usable answer. */
+  private String failure(IOException e, CallTag tag) {
+    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact.apply(e.getMessage()));
+    if (e instanceof RetryInterceptor.AnswerTooLarge large) {
+      return "the answer is larger than " + large.limit() + ", the most this client reads: raise maxAnswerSize"
+          + " (-Didflow.maxAnswerSize=<MiB>) if a listing of the server is really that large";
+    }
+    if (tag.answered) {
+      return "the answer broke off while it was read (" + cause + ")";
+    }
+    return "cannot reach Conductor at " + apiUrl() + " (" + cause + ")";
+  }
+
+  /**
+   * A 3xx is never followed: OkHttp would turn a PUT or DELETE into a GET and drop its body, and send
+   * credentials on. The message names the target and, when it is the same endpoint elsewhere, the URL to set.
+   */
+  static ConductorException redirect(HttpUrl api, String what, HttpUrl from, Response response, int attempts) {
+    String location = response.header("Location");
+    HttpUrl target = location == null ? null : from.resolve(location);
+    String message;
+    if (target == null) {
+      message = "answered " + response.code() + ", a redirect" + (location == null ? " without a Location" : " to '"
+          + Texts.printable(Texts.shortened(Urls.shown(location), 200)) + "'");
+    } else {
+      String shown = Urls.shown(target.toString());
+      String base = sameEndpoint(api, from, target);
+      message = "answered " + response.code() + " and redirects to " + shown + ". The plugin follows no redirect: it would"
+          + " turn a write into a read, drop its body and send the credentials on. "
+          + (base != null ? "Point the plugin at the server itself: -Didflow.conductorUrl=" + base
+              : "That is not the same endpoint (a login page or another service?): point -Didflow.conductorUrl at Conductor's API itself");
+    }
+    return new ConductorException(what, response.code(), message, List.of(), attempts, null, true);
+  }
+
+  /** The base URL to set when {@code target} is {@code from}'s endpoint at another place, else null. */
+  private static String sameEndpoint(HttpUrl api, HttpUrl from, HttpUrl target) {
+    List<String> endpoint = from.pathSegments().subList(api.pathSegments().size(), from.pathSegments().size());
+    List<String> targetPath = target.pathSegments();
+    int keep = targetPath.size() - endpoint.size();
+    if (keep < 0 || !targetPath.subList(keep, targetPath.size()).equals(endpoint)) {
+      return null;
+    }
+    List<String> base = new ArrayList<>(targetPath.subList(0, keep));
+    base.removeIf(String::isEmpty);
+    if (!base.isEmpty() && base.get(base.size() - 1).equals("api")) {
+      base.remove(base.size() - 1);
+    }
+    HttpUrl.Builder b = target.newBuilder().query(null).fragment(null).username("").password("").encodedPath("/");
+    base.forEach(b::addPathSegment);
+    String url = b.build().toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** Maps an error answer: the server's message and validation errors, and the attempts when retried. */
   static ConductorException error(String what, int status, String text, int attempts) {
-    JsonNode body = parse(text, t -> null);
+    JsonNode body;
+    try {
+      body = text.isBlank() ? null : Json.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      body = null;
+    }
     if (body == null || !body.isObject()) {
       String shown = text.isBlank() ? "(empty body)" : text.length() > 500 ? text.substring(0, 500) + "..." : text;
       return new ConductorException(what, status, shown, List.of(), attempts, null);
@@ -259,17 +326,6 @@ public final class ConductorClient implements AutoCloseable {
       return ". The server's certificate is not trusted: use a trust store that holds its CA";
     }
     return "";
-  }
-
-  private static JsonNode parse(String text, Function<String, JsonNode> fallback) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      return fallback.apply(text);
-    }
   }
 
   @Override
@@ -297,6 +353,7 @@ public final class ConductorClient implements AutoCloseable {
     private RetryInterceptor.Sleeper sleeper = Thread::sleep;
     private TlsOptions tls = TlsOptions.DEFAULT;
     private ProxyOptions proxy;
+    private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
 
     private Builder(String url) {
       this.url = url;
@@ -372,11 +429,29 @@ public final class ConductorClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The largest answer read, in bytes ({@value #DEFAULT_MAX_ANSWER_BYTES} by default): a larger one is an
+     * error rather than a build that runs out of memory on an endless body.
+     */
+    public Builder maxAnswerBytes(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("maxAnswerBytes must be more than 0, got " + bytes);
+      }
+      this.maxAnswerBytes = bytes;
+      return this;
+    }
+
     public ConductorClient build() {
       HttpUrl api = apiBase(url);
       // RetryInterceptor alone decides what is sent again. OkHttp's own retries resend any request,
       // POST included, when a reused connection fails after the server read it: a second execution.
+      // No redirect is followed: OkHttp turns a redirected PUT or DELETE into a GET without its body, which a
+      // listing then answers with a 200, and the credentials would go along. A 3xx is an error that says where.
       http.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout).retryOnConnectionFailure(false)
+          .followRedirects(false).followSslRedirects(false).eventListenerFactory(CallTag.EVENTS)
+          // OkHttp resends a request answered 503 with "Retry-After: 0" by itself, a POST too, and fails on a value
+          // over 2^31: it sees the header under another name, and RetryInterceptor alone acts on it.
+          .addNetworkInterceptor(chain -> RetryInterceptor.hideRetryAfter(chain.proceed(chain.request())))
           .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
               .header("User-Agent", "idflow-maven-plugin").header("Accept", "application/json").build()));
       if (proxy != null) {
@@ -387,17 +462,18 @@ public final class ConductorClient implements AutoCloseable {
       tls.apply(http, api.toString(), log);
       // The token exchange goes through the same proxy, TLS and retries, but carries no credentials itself.
       OkHttpClient plain = http.build();
-      RetryInterceptor retry = new RetryInterceptor(retries, initialBackoff, maxBackoff, sleeper, log);
+      RetryInterceptor retry = new RetryInterceptor(retries, initialBackoff, maxBackoff, sleeper, log, plain.connectionPool(), maxAnswerBytes);
       OkHttpClient tokenHttp = plain.newBuilder().addInterceptor(retry).build();
       AuthInterceptor authInterceptor = AuthInterceptor.create(auth, credentials, api, tokenHttp, tokens, log);
+      if (authInterceptor != null && !api.isHttps() && !Urls.isLoopback(api.host())) {
+        log.warn("Sending the credentials from " + credentials.source() + " to " + api.host() + " over plain http: anyone on the"
+            + " network path can read them. Use an https:// URL");
+      }
       OkHttpClient.Builder full = plain.newBuilder();
       if (authInterceptor != null) {
         full.addInterceptor(authInterceptor);  // outside retries: a 401 is never retried, but answered with a new token
       }
       full.addInterceptor(retry);
-      // A redirect to another host must not take the credentials along (OkHttp drops only Authorization).
-      full.addNetworkInterceptor(chain -> chain.request().url().host().equals(api.host()) ? chain.proceed(chain.request())
-          : chain.proceed(chain.request().newBuilder().removeHeader("Authorization").removeHeader(AuthInterceptor.ORKES_HEADER).build()));
       UnaryOperator<String> redact = authInterceptor == null ? UnaryOperator.identity() : authInterceptor::redact;
       return new ConductorClient(api, full.build(), redact);
     }

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import io.idflow.core.Texts;
 
 /**
  * A failed call to Conductor, with the HTTP status (0 when no response came), the server's own
@@ -18,6 +19,7 @@ public class ConductorException extends RuntimeException {
   private final String serverMessage;
   private final List<ValidationError> validationErrors;
   private final int attempts;
+  private final boolean sentence;
 
   public ConductorException(
       String request, int status, String serverMessage, List<ValidationError> validationErrors, Throwable cause) {
@@ -27,17 +29,28 @@ public class ConductorException extends RuntimeException {
   /** {@code attempts}: how many times the request was sent; more than one is said in the message. */
   public ConductorException(String request, int status, String serverMessage, List<ValidationError> validationErrors,
       int attempts, Throwable cause) {
-    super(describe(request, status, serverMessage, validationErrors, attempts), cause);
-    this.request = request;
-    this.status = status;
-    this.serverMessage = serverMessage;
-    this.validationErrors = List.copyOf(validationErrors);
-    this.attempts = Math.max(1, attempts);
+    this(request, status, serverMessage, validationErrors, attempts, cause, false);
   }
 
-  private static String describe(String request, int status, String serverMessage, List<ValidationError> errors, int attempts) {
+  /**
+   * {@code sentence}: {@code serverMessage} is this client's own words, which go on from
+   * {@code "PUT url"} ({@code "answered 301 and redirects to ..."}), not a server's message.
+   */
+  ConductorException(String request, int status, String serverMessage, List<ValidationError> validationErrors,
+      int attempts, Throwable cause, boolean sentence) {
+    super(describe(request, status, Texts.printable(serverMessage), validationErrors, attempts, sentence), cause);
+    this.request = request;
+    this.status = status;
+    this.serverMessage = Texts.printable(serverMessage);
+    this.validationErrors = List.copyOf(validationErrors);
+    this.attempts = Math.max(1, attempts);
+    this.sentence = sentence;
+  }
+
+  private static String describe(String request, int status, String serverMessage, List<ValidationError> errors, int attempts,
+      boolean sentence) {
     StringBuilder text = new StringBuilder(request);
-    text.append(status == 0 ? " failed: " : " answered " + status + ": ").append(serverMessage);
+    text.append(sentence ? " " : status == 0 ? " failed: " : " answered " + status + ": ").append(serverMessage);
     if (attempts > 1) {
       text.append(" (gave up after ").append(attempts).append(" attempts)");
     }
@@ -62,8 +75,9 @@ public class ConductorException extends RuntimeException {
     return status;
   }
 
+  /** The server's message, or for an answer that was not Conductor's (a redirect, an HTML page) what it was. */
   public String serverMessage() {
-    return serverMessage;
+    return sentence ? serverMessage.replaceFirst("^answered \\d+(, but| and)? ", "") : serverMessage;
   }
 
   public List<ValidationError> validationErrors() {
@@ -91,8 +105,30 @@ public class ConductorException extends RuntimeException {
         || cause instanceof NoRouteToHostException || connectTimeout);
   }
 
-  /** No answer, a server-side failure or rate limiting: the build could not do its job. */
+  /**
+   * The build could not do its job: no answer, a server-side failure, rate limiting, a redirect or an
+   * answer that was not Conductor's. Everything but a {@linkplain #isRejection() rejection}.
+   */
   public boolean isUnavailable() {
-    return status == 0 || status == TOO_MANY_REQUESTS || status >= 500;
+    return !isRejection();
+  }
+
+  /**
+   * No answer of Conductor's came back: the connection failed, something on the way redirected the
+   * request, or what answered was not Conductor's API. Unlike a server's error status, this says
+   * nothing about the definition: the next request on the same path fails the same way.
+   */
+  public boolean reachedNoConductor() {
+    return status == 0 || status / 100 == 3 || this instanceof UnexpectedAnswer;
+  }
+
+  /**
+   * A 2xx answer that is not what the endpoint returns: an HTML page, a cut-off body, a list of
+   * something else. The request reached something, which may have acted on it.
+   */
+  public static final class UnexpectedAnswer extends ConductorException {
+    UnexpectedAnswer(String request, int status, String message, int attempts) {
+      super(request, status, message, List.of(), attempts, null, true);
+    }
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Orkes tokens per server and key, so that the goals of one build fetch a token once. An entry also
- * remembers that a server is open (404 on {@code /api/token}). Keys hold a hash of the secret, never
- * the secret.
+ * Orkes tokens per server and key, so that the goals of one build fetch a token once. That a server
+ * is open (404 on {@code /api/token}) is not kept here but by each client. Keys hold a hash of the
+ * secret, never the secret.
  */
 public final class TokenCache {
   private static final TokenCache SHARED = new TokenCache();
@@ -35,9 +35,8 @@ public final class TokenCache {
     }
   }
 
-  /** One server's token: unknown until fetched; then a token, or none for an open server. Guarded by itself. */
+  /** One server's token: null until fetched. Guarded by itself. */
   static final class Entry {
-    boolean known;
     String token;
   }
 }

@@ -17,7 +17,11 @@ public final class Urls {
     }
     HttpUrl parsed = HttpUrl.parse(url.trim());
     if (parsed != null) {
-      return withoutUserInfo(parsed).toString();
+      if (parsed.username().isEmpty() && parsed.password().isEmpty()) {
+        return url;
+      }
+      String plain = withoutUserInfo(parsed).toString();
+      return plain.endsWith("/") && !url.trim().endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
     }
     try {
       URI uri = new URI(url.trim());
@@ -30,6 +34,19 @@ public final class Urls {
       int scheme = url.indexOf("://");
       return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
     }
+  }
+
+  /**
+   * A URL as a message shows one that came from elsewhere (a redirect's {@code Location}): without user
+   * info, query or fragment, which may carry credentials or single-use tokens.
+   */
+  static String shown(String url) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
+    if (parsed == null) {
+      String plain = withoutUserInfo(url);
+      return plain == null ? null : plain.replaceAll("[?#].*$", "");
+    }
+    return withoutUserInfo(parsed).newBuilder().query(null).fragment(null).build().toString();
   }
 
   static HttpUrl withoutUserInfo(HttpUrl url) {

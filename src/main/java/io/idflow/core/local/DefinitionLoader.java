@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
+import io.idflow.core.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,16 +14,21 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads {@code workflows/**}{@code /*.json} and {@code tasks/**}{@code /*.json} below a definitions
@@ -47,12 +53,11 @@ public final class DefinitionLoader {
     Map<Kind, List<LocalDefinition>> defs = new HashMap<>();
     Map<Kind, Integer> fileCounts = new HashMap<>();
     for (Kind kind : Kind.values()) {
-      List<Path> files = jsonFiles(directory.resolve(kind.folder()));
+      List<Path> files = jsonFiles(directory.resolve(kind.folder()), base, problems);
       fileCounts.put(kind, files.size());
       List<LocalDefinition> found = new ArrayList<>();
       for (Path file : files) {
-        Path shown = base == null ? file : base.relativize(file.toAbsolutePath().normalize());
-        readFile(kind, file, shown, found, problems);
+        readFile(kind, file, shown(base, file), found, problems);
       }
       reportDuplicates(kind, found, problems);
       found.sort(Comparator.comparing(LocalDefinition::name).thenComparing(LocalDefinition::version));
@@ -67,17 +72,60 @@ public final class DefinitionLoader {
         problems);
   }
 
-  private static List<Path> jsonFiles(Path folder) {
+  /**
+   * The {@code .json} files below {@code folder}, in a stable order. Symbolic links are followed, the folder
+   * itself included: a link that leads back up (a loop) or nowhere is an error, never a silent gap.
+   */
+  private static List<Path> jsonFiles(Path folder, Path base, List<Problem> problems) {
     if (!Files.isDirectory(folder)) {
+      if (Files.isSymbolicLink(folder)) {
+        problems.add(Problem.error(shown(base, folder), null, null, "is a symbolic link to " + target(folder)
+            + ", which is no folder: point it at the folder of definitions, or remove it"));
+      }
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(".json"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (file.getFileName().toString().endsWith(".json")) {
+            if (attrs.isRegularFile()) {
+              files.add(file);
+            } else if (attrs.isSymbolicLink()) {
+              problems.add(Problem.error(shown(base, file), null, null, "is a symbolic link to " + target(file)
+                  + ", which does not exist: fix the link, or remove it"));
+            }
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof FileSystemLoopException) {
+            problems.add(Problem.error(shown(base, file), null, null, "is a symbolic link to " + target(file)
+                + ", a folder that holds it: a loop. Its definitions are read once, where they are; remove the link"));
+            return FileVisitResult.CONTINUE;
+          }
+          throw e;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static Path shown(Path base, Path file) {
+    return base == null ? file : base.relativize(file.toAbsolutePath().normalize());
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "somewhere it cannot be read";
     }
   }
 
@@ -191,6 +239,15 @@ public final class DefinitionLoader {
     if (name.contains("/")) {
       problems.add(
           Problem.error(shown, label, where + "/name", "the name contains '/': Conductor stores it but can never read or delete it by name; rename it"));
+      valid = false;
+    } else if (name.equals(".") || name.equals("..")) {
+      problems.add(Problem.error(shown, Texts.printable(label), where + "/name", "the name '" + name + "' cannot be part of a URL:"
+          + " reading or deleting it by name would reach another endpoint of Conductor; rename it"));
+      valid = false;
+    }
+    if (!Texts.printable(name).equals(name)) {
+      problems.add(Problem.error(shown, Texts.printable(label), where + "/name", "the name holds a control character ("
+          + Texts.printable(name) + "): it cannot be shown or typed as it is; rename it"));
       valid = false;
     }
     int version = 0;

@@ -13,13 +13,24 @@ import java.util.List;
  * @param usageChecked false when the usage check was skipped ({@code force})
  * @param remoteTasks how many task definitions the server holds
  * @param inScope how many of them are in scope
+ * @param chosenAtRunTime the tasks of workflows that pick the task they run at run time, which the usage check
+ *     cannot see ({@link TaskUsages#chosenAtRunTime()}); empty when the check was skipped
  */
-public record PurgePlan(
-    PurgeScope scope, List<Candidate> candidates, List<Kept> inUse, boolean usageChecked, int remoteTasks, int inScope) {
+public record PurgePlan(PurgeScope scope, List<Candidate> candidates, List<Kept> inUse, boolean usageChecked, int remoteTasks,
+    int inScope, List<TaskUsages.Usage> chosenAtRunTime) {
 
   public PurgePlan {
     candidates = List.copyOf(candidates);
     inUse = List.copyOf(inUse);
+    chosenAtRunTime = List.copyOf(chosenAtRunTime);
+  }
+
+  /**
+   * Whether the candidates must not be deleted: some workflow picks its tasks at run time, so any of them
+   * may be in use, and no {@code excludes} say which ones the user has set aside for those workflows.
+   */
+  public boolean blockedByRunTimeChoices() {
+    return !candidates.isEmpty() && !chosenAtRunTime.isEmpty() && scope.excludes().isEmpty();
   }
 
   /**

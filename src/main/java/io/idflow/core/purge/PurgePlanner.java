@@ -42,6 +42,7 @@ public final class PurgePlanner {
         candidates.add(new PurgePlan.Candidate(remote, reason.get()));
       }
     }
-    return new PurgePlan(scope, candidates, kept, usages != null, remoteTasks.size(), inScope);
+    return new PurgePlan(scope, candidates, kept, usages != null, remoteTasks.size(), inScope,
+        usages == null ? List.of() : usages.chosenAtRunTime());
   }
 }

@@ -60,6 +60,10 @@ public record PurgeReport(PurgePlan plan, boolean dryRun, int maxDeletions, Path
         log.warn("    also used by: " + String.join(", ", uses.subList(1, uses.size()).stream().map(TaskUsages.Usage::describe).toList()));
       }
     }
+    for (TaskUsages.Usage use : plan.chosenAtRunTime()) {
+      log.warn("Task ref " + use.taskRef() + " (" + use.task() + ") of " + (use.local() != null ? "local " : "") + "workflow "
+          + use.workflow() + " v" + use.version() + " picks the task it runs at run time: the usage check cannot see which");
+    }
     if (!plan.usageChecked()) {
       log.warn("Usage check skipped (force): task definitions are deleted even when workflows use them");
     }
@@ -76,7 +80,10 @@ public record PurgeReport(PurgePlan plan, boolean dryRun, int maxDeletions, Path
         return; // the caller fails with the reason: printing it here too would say it twice
       }
       log.info("Dry run: nothing was deleted; " + plural(candidates.size(), "task") + " would be purged");
-      if (candidates.size() > maxDeletions) {
+      if (plan.blockedByRunTimeChoices()) {
+        log.warn("Some workflows pick their tasks at run time and no idflow.purge.excludes are set: a real run would stop"
+            + " before deleting anything");
+      } else if (candidates.size() > maxDeletions) {
         log.warn("That is more than idflow.purge.maxDeletions=" + maxDeletions + ": a real run would stop before deleting anything");
       }
       return;

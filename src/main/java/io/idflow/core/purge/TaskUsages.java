@@ -44,9 +44,11 @@ public final class TaskUsages {
       .thenComparing(Usage::version).thenComparing(u -> u.taskRef() == null ? "" : u.taskRef());
 
   private final Map<String, List<Usage>> byTask;
+  private final List<Usage> atRunTime;
 
-  private TaskUsages(Map<String, List<Usage>> byTask) {
+  private TaskUsages(Map<String, List<Usage>> byTask, List<Usage> atRunTime) {
     this.byTask = byTask;
+    this.atRunTime = atRunTime;
   }
 
   /**
@@ -55,12 +57,19 @@ public final class TaskUsages {
    */
   public static TaskUsages of(List<ObjectNode> remoteWorkflows, List<LocalDefinition> localWorkflows) {
     Map<String, Set<Usage>> found = new HashMap<>();
+    Set<Usage> dynamic = new LinkedHashSet<>();
     for (ObjectNode wf : remoteWorkflows) {
-      scan(wf, wf.path("name").asText(), wf.path("version").asInt(1), "", null, found);
+      scan(wf, wf.path("name").asText(), wf.path("version").asInt(1), "", null, found, dynamic);
     }
     Map<String, Set<Usage>> local = new HashMap<>();
+    Set<Usage> localDynamic = new LinkedHashSet<>();
     for (LocalDefinition wf : localWorkflows) {
-      scan(wf.json(), wf.name(), wf.version(), "", wf.location(), local);
+      scan(wf.json(), wf.name(), wf.version(), "", wf.location(), local, localDynamic);
+    }
+    for (Usage use : localDynamic) {
+      if (!dynamic.contains(new Usage(use.task(), use.workflow(), use.version(), use.taskRef(), null))) {
+        dynamic.add(use);
+      }
     }
     local.forEach((task, uses) -> {
       Set<Usage> remote = found.computeIfAbsent(task, k -> new LinkedHashSet<>());
@@ -73,7 +82,16 @@ public final class TaskUsages {
     });
     Map<String, List<Usage>> sorted = new HashMap<>();
     found.forEach((task, uses) -> sorted.put(task, uses.stream().sorted(ORDER).toList()));
-    return new TaskUsages(sorted);
+    return new TaskUsages(sorted, dynamic.stream().sorted(ORDER).toList());
+  }
+
+  /**
+   * The tasks that pick the task they run at run time: a {@code DYNAMIC} task whose name is an expression,
+   * a {@code FORK_JOIN_DYNAMIC} whose forked tasks are. Whatever they run, this check cannot see it. Each
+   * {@link Usage#task()} is the task's type.
+   */
+  public List<Usage> chosenAtRunTime() {
+    return atRunTime;
   }
 
   /** The uses of {@code task}, sorted by workflow, version and reference; empty when unused. */
@@ -86,7 +104,8 @@ public final class TaskUsages {
   }
 
   /** Records the uses in {@code holder}'s {@code tasks}, recursing into what the walker does not reach. */
-  private static void scan(JsonNode holder, String workflow, int version, String refPrefix, String local, Map<String, Set<Usage>> found) {
+  private static void scan(JsonNode holder, String workflow, int version, String refPrefix, String local,
+      Map<String, Set<Usage>> found, Set<Usage> dynamic) {
     for (WorkflowTasks.Located t : WorkflowTasks.all(holder)) {
       ObjectNode task = t.task();
       String ref = refPrefix + (t.referenceName() == null ? t.pointer() : t.referenceName());
@@ -98,22 +117,29 @@ public final class TaskUsages {
       JsonNode inputs = task.path("inputParameters");
       switch (t.type()) {
         case "FORK_JOIN_DYNAMIC" -> {
-          names.add(literal(inputs.path("forkTaskName")));
+          String forkTask = literal(inputs.path("forkTaskName"));
+          names.add(forkTask);
           String param = task.path("dynamicForkTasksParam").asText(null);
           JsonNode staticTasks = param == null ? null : inputs.get(param);
           if (staticTasks != null && staticTasks.isArray()) {
             ObjectNode wrapper = Json.MAPPER.createObjectNode();
             wrapper.set("tasks", staticTasks);
-            scan(wrapper, workflow, version, ref + " > ", local, found);
+            scan(wrapper, workflow, version, ref + " > ", local, found, dynamic);
+          } else if (forkTask == null && literal(inputs.path("forkTaskWorkflow")) == null) {
+            dynamic.add(new Usage(t.type(), workflow, version, ref, local));
           }
         }
         case "DYNAMIC" -> {
           String param = task.path("dynamicTaskNameParam").asText(null);
-          names.add(param == null ? null : literal(inputs.path(param)));
+          String name = param == null ? null : literal(inputs.path(param));
+          if (name == null) {
+            dynamic.add(new Usage(t.type(), workflow, version, ref, local));
+          }
+          names.add(name);
         }
         case "SUB_WORKFLOW" -> {
           if (task.path("subWorkflowParam").get("workflowDefinition") instanceof ObjectNode inlineWorkflow) {
-            scan(inlineWorkflow, workflow, version, ref + " > ", local, found);
+            scan(inlineWorkflow, workflow, version, ref + " > ", local, found, dynamic);
           }
         }
         default -> { }

@@ -77,16 +77,22 @@ public record PidFile(long pid, int port, String url, String version, Instant st
     }
   }
 
-  /** The live process this file names, unless it has ended or its pid now belongs to another process. */
-  public Optional<ProcessHandle> liveProcess() {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::sameStart);
+  /**
+   * The live process this file names, unless it has ended or is not known to be the server started from
+   * {@code workDir}: its start time must match the one recorded, or, when either is unknown (a pid file
+   * without one, a system that does not tell), its command line must name {@code workDir}, as the server's
+   * does. A pid that now belongs to another process is never returned, so never stopped.
+   */
+  public Optional<ProcessHandle> liveProcess(Path workDir) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isServer(p, workDir));
   }
 
-  private boolean sameStart(ProcessHandle process) {
+  private boolean isServer(ProcessHandle process, Path workDir) {
     Optional<Instant> actual = process.info().startInstant();
-    if (started == null || actual.isEmpty()) {
-      return true;
+    if (started != null && actual.isPresent()) {
+      return Duration.between(started, actual.get()).abs().compareTo(Duration.ofSeconds(2)) <= 0;
     }
-    return Duration.between(started, actual.get()).abs().compareTo(Duration.ofSeconds(2)) <= 0;
+    String folder = workDir.toAbsolutePath().normalize().toString();
+    return process.info().commandLine().map(c -> c.contains(folder)).orElse(false);
   }
 }

@@ -70,7 +70,7 @@ public final class ServerLauncher {
 
   private void stopLeftoverServer(Path work) throws ServerException {
     Optional<PidFile> previous = PidFile.read(work);
-    if (previous.isPresent() && previous.get().liveProcess().isPresent()) {
+    if (previous.isPresent() && previous.get().liveProcess(work).isPresent()) {
       log.warn("A Conductor server started earlier from " + work + " is still running (pid "
           + previous.get().pid() + ", " + previous.get().url() + "): stopping it first");
       new ServerStopper().stop(work, STALE_SERVER_GRACE);

@@ -18,7 +18,7 @@ public final class ServerStopper {
     STOPPED,
     /** It ignored SIGTERM for the whole timeout and was killed. */
     KILLED,
-    /** The pid file named a process that has already ended. */
+    /** The pid file named a process that has already ended, or one that is not known to be the server. */
     ALREADY_GONE,
     /** There was no pid file: nothing was started from this work folder, or it was stopped already. */
     NO_PID_FILE
@@ -35,7 +35,7 @@ public final class ServerStopper {
       ServerShutdownHooks.remove(dir);
       return new Result(Outcome.NO_PID_FILE, pidFile, elapsed(began));
     }
-    Optional<ProcessHandle> process = pidFile.get().liveProcess();
+    Optional<ProcessHandle> process = pidFile.get().liveProcess(dir);
     Outcome outcome = Outcome.ALREADY_GONE;
     if (process.isPresent()) {
       boolean killed = ProcessTree.terminate(process.get(), grace(pidFile.get(), timeout));

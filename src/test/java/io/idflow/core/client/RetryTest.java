@@ -93,7 +93,8 @@ class RetryTest {
     for (long pause : pauses.subList(2, 5)) {
       assertThat(pause).isBetween(175L, 350L);
     }
-    RetryInterceptor retry = new RetryInterceptor(3, Duration.ofMillis(100), Duration.ofMillis(350), m -> {}, log);
+    RetryInterceptor retry = new RetryInterceptor(3, Duration.ofMillis(100), Duration.ofMillis(350), m -> {}, log, new okhttp3.ConnectionPool(),
+        ConductorClient.DEFAULT_MAX_ANSWER_BYTES);
     assertThat(retry.backoff(60)).isBetween(175L, 350L);
   }
 
@@ -172,6 +173,16 @@ class RetryTest {
       assertThatThrownBy(() -> client.startWorkflow("flow", null, null)).isInstanceOf(ConductorException.class);
     }
     server.verify(1, postRequestedFor(urlPathEqualTo("/api/workflow/flow")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9223372036854775807", "99999999999999999999999", "9223372036854776"})
+  void aHugeRetryAfterWaitsTheLongestPauseNotNone(String retryAfter) {
+    failThenSucceed(DEFS, 1, 503, retryAfter);
+    try (ConductorClient client = client(3)) {
+      client.getWorkflowDefs();
+    }
+    assertThat(pauses).containsExactly(60_000L);
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class DefinitionLoaderTest {
@@ -231,6 +233,85 @@ class DefinitionLoaderTest {
         "idflow/tasks/a.json at /name (task 'billing/charge'): the name contains '/': Conductor stores it"
             + " but can never read or delete it by name; rename it");
     assertThat(defs.tasks()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", ".."})
+  void rejectsNamesThatAUrlResolvesAway(String name) throws IOException {
+    write("tasks/a.json", "{\"name\": \"" + name + "\"}");
+
+    LocalDefinitions defs = load();
+
+    assertThat(defs.problems()).extracting(Problem::toString).containsExactly(
+        "idflow/tasks/a.json at /name (task '" + name + "'): the name '" + name + "' cannot be part of a URL: reading or deleting"
+            + " it by name would reach another endpoint of Conductor; rename it");
+    assertThat(defs.tasks()).isEmpty();
+  }
+
+  @Test
+  void rejectsNamesWithControlCharacters() throws IOException {
+    write("workflows/a.json", "{\"name\": \"pay\\n[INFO] BUILD SUCCESS\\u001b[2J\", \"tasks\": []}");
+
+    assertThat(problems()).containsExactly(
+        "idflow/workflows/a.json at /name (workflow 'pay\\u000A[INFO] BUILD SUCCESS\\u001B[2J'): the name holds a control character"
+            + " (pay\\u000A[INFO] BUILD SUCCESS\\u001B[2J): it cannot be shown or typed as it is; rename it");
+  }
+
+  // ---- symbolic links
+
+  @Test
+  void followsAWorkflowsFolderThatIsASymbolicLink() throws IOException {
+    Path shared = root.resolve("shared-definitions");
+    Files.createDirectories(shared);
+    Files.writeString(shared.resolve("a.json"), workflow("a"));
+    Files.createDirectories(dir);
+    Files.createSymbolicLink(dir.resolve("workflows"), shared);
+
+    LocalDefinitions defs = load();
+
+    assertThat(defs.problems()).isEmpty();
+    assertThat(defs.workflows()).extracting(LocalDefinition::name).containsExactly("a");
+    assertThat(defs.workflows().get(0).file()).isEqualTo(Path.of("idflow/workflows/a.json"));
+  }
+
+  @Test
+  void followsSymbolicLinksBelowTheFolder() throws IOException {
+    Path elsewhere = root.resolve("team-b");
+    Files.createDirectories(elsewhere);
+    Files.writeString(elsewhere.resolve("b.json"), workflow("b"));
+    write("workflows/a.json", workflow("a"));
+    Files.createSymbolicLink(dir.resolve("workflows/team-b"), elsewhere);
+    Path single = Files.writeString(Files.createDirectories(root.resolve("single")).resolve("c-target.json"), workflow("c"));
+    Files.createSymbolicLink(dir.resolve("workflows/c.json"), single);
+
+    LocalDefinitions defs = load();
+
+    assertThat(defs.problems()).isEmpty();
+    assertThat(defs.workflows()).extracting(LocalDefinition::name).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aSymbolicLinkLoopIsAnErrorAndTheRestIsRead() throws IOException {
+    write("workflows/team/a.json", workflow("a"));
+    Files.createSymbolicLink(dir.resolve("workflows/team/up"), dir.resolve("workflows"));
+
+    LocalDefinitions defs = load();
+
+    assertThat(defs.problems()).extracting(Problem::toString).containsExactly("idflow/workflows/team/up: is a symbolic link to "
+        + dir.resolve("workflows") + ", a folder that holds it: a loop. Its definitions are read once, where they are; remove the link");
+    assertThat(defs.workflows()).extracting(LocalDefinition::name).containsExactly("a");
+  }
+
+  @Test
+  void aSymbolicLinkToNothingIsAnError() throws IOException {
+    write("tasks/a.json", "{\"name\": \"a\"}");
+    Files.createSymbolicLink(dir.resolve("tasks/gone.json"), root.resolve("nowhere.json"));
+    Files.createSymbolicLink(dir.resolve("workflows"), root.resolve("no-folder"));
+
+    assertThat(problems()).containsExactly(
+        "idflow/workflows: is a symbolic link to " + root.resolve("no-folder") + ", which is no folder: point it at the folder of"
+            + " definitions, or remove it",
+        "idflow/tasks/gone.json: is a symbolic link to " + root.resolve("nowhere.json") + ", which does not exist: fix the link, or remove it");
   }
 
   // ---- versions

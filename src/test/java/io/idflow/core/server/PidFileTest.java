@@ -56,7 +56,7 @@ class PidFileTest {
 
     PidFile pidFile = new PidFile(self.pid(), 1, "u", "v", self.info().startInstant().orElse(null));
 
-    assertThat(pidFile.liveProcess()).contains(self);
+    assertThat(pidFile.liveProcess(work)).contains(self);
   }
 
   @Test
@@ -66,7 +66,21 @@ class PidFileTest {
 
     PidFile pidFile = new PidFile(self.pid(), 1, "u", "v", started.minusSeconds(3600));
 
-    assertThat(pidFile.liveProcess()).isEmpty();
+    assertThat(pidFile.liveProcess(work)).isEmpty();
+  }
+
+  @Test
+  void withoutAStartTimeAProcessIsTheServerOnlyWhenItsCommandLineNamesTheWorkFolder() throws Exception {
+    ProcessHandle self = ProcessHandle.current();
+    assertThat(new PidFile(self.pid(), 1, "u", "v", null).liveProcess(work)).as("this test JVM is not the server").isEmpty();
+
+    Process server = new ProcessBuilder("sh", "-c", "sleep 30 # -Djava.io.tmpdir=" + work.toAbsolutePath() + "/tmp").start();
+    try {
+      assertThat(new PidFile(server.pid(), 1, "u", "v", null).liveProcess(work)).map(ProcessHandle::pid).contains(server.pid());
+      assertThat(new PidFile(server.pid(), 1, "u", "v", null).liveProcess(work.resolve("other"))).isEmpty();
+    } finally {
+      server.destroyForcibly().waitFor();
+    }
   }
 
   @Test
@@ -75,6 +89,6 @@ class PidFileTest {
         "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     process.waitFor();
 
-    assertThat(new PidFile(process.pid(), 1, "u", "v", null).liveProcess()).isEmpty();
+    assertThat(new PidFile(process.pid(), 1, "u", "v", null).liveProcess(work)).isEmpty();
   }
 }
