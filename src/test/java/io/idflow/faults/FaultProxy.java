@@ -121,6 +121,21 @@ public final class FaultProxy implements Closeable {
     return new FaultProxy(server, URI.create(target.replaceAll("/+$", "")));
   }
 
+  /**
+   * For invoker scripts, which share one JVM: a proxy on {@code port} that replaces (closes) the one an
+   * earlier script left running there, e.g. when its build failed before its verify script could stop it.
+   */
+  public static FaultProxy startShared(int port, String target) throws IOException {
+    String key = FaultProxy.class.getName() + "@" + port;
+    Object previous = System.getProperties().remove(key);
+    if (previous instanceof Closeable c) {
+      c.close();
+    }
+    FaultProxy proxy = start(port, target);
+    System.getProperties().put(key, proxy);
+    return proxy;
+  }
+
   public int port() {
     return socket.getLocalPort();
   }

@@ -179,6 +179,18 @@ class AuthTest {
   }
 
   @Test
+  void credentialsOverPlainHttpToAnotherMachineDrawAWarning() {
+    try (ConductorClient remote = ConductorClient.builder("http://conductor.example.com:8080").credentials(Credentials.token("t", "ci"))
+        .log(log).build();
+        ConductorClient local = ConductorClient.builder(server.baseUrl()).credentials(Credentials.token("t", "ci")).log(log).build();
+        ConductorClient tls = ConductorClient.builder("https://conductor.example.com").credentials(Credentials.token("t", "ci"))
+            .log(log).build()) {
+      assertThat(log.at("WARN")).containsExactly("Sending the credentials from ci to conductor.example.com over plain http:"
+          + " anyone on the network path can read them. Use an https:// URL");
+    }
+  }
+
+  @Test
   void aRefusedKeyFailsWithAHintAndWithoutTheSecret() {
     server.stubFor(post(TOKEN_PATH).willReturn(aResponse().withStatus(401)
         .withBody("{\"message\":\"Invalid key secret " + SECRET + "\"}")));
