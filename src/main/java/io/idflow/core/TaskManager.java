@@ -5,6 +5,7 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
+import io.idflow.core.diff.ServerModel;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinition;
 import io.idflow.core.local.LocalDefinitions;
@@ -176,6 +177,7 @@ public final class TaskManager {
     LocalDefinitions defs = Definitions.loadReadable(directory, ownerEmail, log);
     Map<String, ObjectNode> remote = Planner.index(Kind.TASK, client.getTaskDefs());
     Map<String, LocalDefinition> local = defs.tasksByName();
+    ServerModel model = ServerModel.conductorOss().learn(Kind.TASK, remote.values());
     List<String> onlyLocal = new ArrayList<>();
     Map<String, List<Difference>> both = new TreeMap<>();
     local.forEach((name, def) -> {
@@ -183,7 +185,7 @@ public final class TaskManager {
       if (theirs == null) {
         onlyLocal.add(name);
       } else {
-        both.put(name, JsonDiff.definitions(Kind.TASK, theirs, def.json()));
+        both.put(name, JsonDiff.definitions(model, Kind.TASK, theirs, def.json()));
       }
     });
     List<String> onlyRemote = remote.keySet().stream().filter(n -> !local.containsKey(n)).sorted().toList();

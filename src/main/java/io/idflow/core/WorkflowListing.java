@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
+import io.idflow.core.diff.ServerModel;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinition;
 import io.idflow.core.plan.Planner;
@@ -94,13 +95,14 @@ public record WorkflowListing(Source source, List<Entry> local, Map<String, List
     List<Entry> local = new ArrayList<>();
     if (source != Source.CONDUCTOR) {
       Map<String, ObjectNode> byId = Planner.index(Kind.WORKFLOW, remoteDefs);
+      ServerModel model = ServerModel.conductorOss().learn(Kind.WORKFLOW, remoteDefs);
       for (LocalDefinition def : Definitions.loadReadable(directory, ownerEmail, log).workflows()) {
         if (source == Source.LOCAL) {
           local.add(new Entry(def.name(), def.version(), null, List.of()));
           continue;
         }
         ObjectNode theirs = byId.get(def.id());
-        List<Difference> diffs = theirs == null ? List.of() : JsonDiff.definitions(Kind.WORKFLOW, theirs, def.json());
+        List<Difference> diffs = theirs == null ? List.of() : JsonDiff.definitions(model, Kind.WORKFLOW, theirs, def.json());
         Status status = theirs == null ? Status.MISSING : diffs.isEmpty() ? Status.UP_TO_DATE : Status.DRIFTED;
         local.add(new Entry(def.name(), def.version(), status, diffs));
       }

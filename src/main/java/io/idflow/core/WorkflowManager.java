@@ -7,6 +7,7 @@ import io.idflow.core.client.ConductorException;
 import io.idflow.core.client.ValidationError;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
+import io.idflow.core.diff.ServerModel;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinition;
 import io.idflow.core.local.LocalDefinitions;
@@ -161,17 +162,19 @@ public final class WorkflowManager {
     Map<PlanItem, String> out = new java.util.HashMap<>();
     if (!answer.answered()) {
       log.debug("Conductor's answer to the upload names no definition: reading them back to confirm");
-      Map<String, ObjectNode> stored;
+      List<ObjectNode> listing;
       try {
-        stored = Planner.index(Kind.WORKFLOW, client.getWorkflowDefs());
+        listing = client.getWorkflowDefs();
       } catch (ConductorException e) {
         writes.forEach(item -> out.put(item, "not confirmed: the answer named no definition, and reading them back failed: "
             + e.getMessage().lines().findFirst().orElse("")));
         return out;
       }
+      Map<String, ObjectNode> stored = Planner.index(Kind.WORKFLOW, listing);
+      ServerModel model = ServerModel.conductorOss().learn(Kind.WORKFLOW, listing);
       for (PlanItem item : writes) {
         ObjectNode copy = stored.get(item.id());
-        List<Difference> differences = copy == null ? List.of() : JsonDiff.definitions(Kind.WORKFLOW, copy, item.local().json());
+        List<Difference> differences = copy == null ? List.of() : JsonDiff.definitions(model, Kind.WORKFLOW, copy, item.local().json());
         if (copy == null) {
           out.put(item, "not confirmed: the answer named no definition, and the server's listing lacks it");
         } else if (!differences.isEmpty()) {

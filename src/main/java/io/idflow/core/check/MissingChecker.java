@@ -6,6 +6,7 @@ import io.idflow.core.WorkflowTasks;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
+import io.idflow.core.diff.ServerModel;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinition;
 import io.idflow.core.local.LocalDefinitions;
@@ -44,6 +45,8 @@ public final class MissingChecker {
     }
     Map<String, ObjectNode> serverTasks = new HashMap<>();
     remoteTasks.forEach(t -> serverTasks.put(t.path("name").asText(), t));
+    ServerModel workflowModel = ServerModel.conductorOss().learn(Kind.WORKFLOW, remoteWorkflows);
+    ServerModel taskModel = ServerModel.conductorOss().learn(Kind.TASK, remoteTasks);
 
     // Who needs which workflow (name + version, or name alone) and which task def, in a stable order.
     Map<WorkflowKey, Set<String>> workflowUsers = new TreeMap<>();
@@ -90,7 +93,7 @@ public final class MissingChecker {
       Need.Status status = present ? Need.Status.PRESENT : Need.Status.MISSING;
       List<Difference> diffs = List.of();
       if (present && local != null) {
-        diffs = JsonDiff.definitions(Kind.WORKFLOW, remote, local.json());
+        diffs = JsonDiff.definitions(workflowModel, Kind.WORKFLOW, remote, local.json());
         status = diffs.isEmpty() ? Need.Status.PRESENT : Need.Status.DRIFTED;
       }
       // Whether upload-workflows can fix it: a local file defines that name (and version, when pinned).
@@ -117,7 +120,7 @@ public final class MissingChecker {
       if (remote == null) {
         status = taskUsers.containsKey(name) ? Need.Status.MISSING : Need.Status.UNUSED;
       } else if (local != null) {
-        diffs = JsonDiff.definitions(Kind.TASK, remote, local.json());
+        diffs = JsonDiff.definitions(taskModel, Kind.TASK, remote, local.json());
         status = diffs.isEmpty() ? Need.Status.PRESENT : Need.Status.DRIFTED;
       } else {
         status = Need.Status.PRESENT;

@@ -18,14 +18,19 @@ public final class JsonDiff {
   private JsonDiff() {}
 
   /**
-   * Differences between a remote and a local definition once both are normalised. Fields the
-   * server did not store because it does not know them are not differences: see {@link UnstoredFields}.
+   * Differences between a remote and a local definition once both are normalised with conductor-oss's model
+   * and what the server's copy shows ({@link ServerModel}).
    */
   public static List<Difference> definitions(Kind kind, ObjectNode remote, ObjectNode local) {
-    ObjectNode theirs = Normalizer.normalize(kind, remote);
-    ObjectNode mine = Normalizer.normalize(kind, local);
-    UnstoredFields.drop(kind, theirs, mine);
-    return diff(theirs, mine);
+    return definitions(ServerModel.conductorOss().learn(kind, List.of(remote)), kind, remote, local);
+  }
+
+  /**
+   * Differences between a remote and a local definition once both are normalised with {@code model}: one that
+   * has learned from every definition of the server's listing knows best which fields it stores.
+   */
+  public static List<Difference> definitions(ServerModel model, Kind kind, ObjectNode remote, ObjectNode local) {
+    return diff(model.normalize(kind, remote), model.normalize(kind, local));
   }
 
   /** Differences between two trees, sorted by path. */

@@ -182,12 +182,13 @@ public final class DefinitionLoader {
     }
   }
 
-  /** Strict UTF-8: a byte-order mark or an invalid byte is an error that names where it is. */
+  /**
+   * Strict UTF-8: an invalid byte is an error that names where it is. A UTF-8 byte-order mark, which Windows
+   * tools write, is skipped, as Conductor's own JSON reader skips it.
+   */
   private static String decode(byte[] bytes, Path shown, List<Problem> problems) {
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-      problems.add(
-          Problem.error(shown, null, "line 1, column 1", "starts with a UTF-8 byte-order mark: save the file as UTF-8 without BOM"));
-      return null;
+      bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8.newDecoder()

@@ -3,6 +3,7 @@ package io.idflow.core.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
+import io.idflow.core.diff.ServerModel;
 import io.idflow.core.local.Kind;
 import io.idflow.core.local.LocalDefinition;
 import java.util.ArrayList;
@@ -33,13 +34,16 @@ public final class Planner {
    */
   public static Plan plan(List<LocalDefinition> selected, Map<String, ObjectNode> remote, boolean force, DriftPolicy onDrift) {
     List<PlanItem> items = new ArrayList<>();
+    Map<io.idflow.core.local.Kind, ServerModel> models = new java.util.EnumMap<>(io.idflow.core.local.Kind.class);
     for (LocalDefinition local : selected) {
       ObjectNode theirs = remote.get(local.id());
       if (theirs == null) {
         items.add(new PlanItem(Action.CREATE, local, null, List.of()));
         continue;
       }
-      List<Difference> diffs = JsonDiff.definitions(local.kind(), theirs, local.json());
+      // What the server stores is learned from its whole listing, not only from this definition's copy.
+      ServerModel model = models.computeIfAbsent(local.kind(), k -> ServerModel.conductorOss().learn(k, remote.values()));
+      List<Difference> diffs = JsonDiff.definitions(model, local.kind(), theirs, local.json());
       Action action;
       if (force) {
         action = Action.UPDATE;
