@@ -2,18 +2,16 @@ package io.idflow.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.idflow.core.UploadResult.Status;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.local.Kind;
-import io.idflow.core.server.JavaFinder;
-import io.idflow.core.server.JavaHome;
 import io.idflow.core.server.RunningServer;
 import io.idflow.core.server.ServerConfig;
 import io.idflow.core.server.ServerLauncher;
 import io.idflow.core.server.ServerStopper;
+import io.idflow.corpus.RealServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -38,30 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the restarted server (same SQLite database) must hold exactly what it held before, and a rerun
  * must write exactly what is missing. One start and one restart, nothing more.
  *
- * <p>Skipped only when the boot jar is not in the local Maven repository (the ITs download it: run
- * {@code ./mvnw verify} once). The build passes the repository's path as {@code idflow.test.localRepository}.
+ * <p>An integration test (failsafe): it runs after the invoker's, whose setup resolves the server's boot jar.
  */
 @Tag("slow")
 @Tag("real-server")
-class ServerDiesMidRunSlowTest {
-  private static final String VERSION = "3.32.3";
-  private static final String JAR = "org/conductoross/conductor-server/" + VERSION + "/conductor-server-" + VERSION + "-boot.jar";
-
+class ServerDiesMidRunIT {
   @TempDir Path project;
   @TempDir Path work;
-
-  /** The first local repository that holds the boot jar: the build's, its tail, then the default. */
-  private static Optional<Path> repositoryWithJar() {
-    List<String> roots = new ArrayList<>();
-    roots.add(System.getProperty("idflow.test.localRepository"));
-    String tail = System.getProperty("idflow.test.localRepositoryTail");
-    if (tail != null) {
-      roots.addAll(List.of(tail.split(",")));
-    }
-    roots.add(System.getProperty("user.home") + "/.m2/repository");
-    return roots.stream().filter(r -> r != null && !r.isBlank() && !r.startsWith("${")).map(r -> Path.of(r.trim()))
-        .filter(r -> Files.isRegularFile(r.resolve(JAR))).findFirst();
-  }
 
   private void write(String relative, String content) throws IOException {
     Path file = project.resolve("idflow").resolve(relative);
@@ -104,12 +83,7 @@ class ServerDiesMidRunSlowTest {
   @Test
   @Timeout(300)
   void aServerStoppedBetweenTheListingAndTheWriteGetsNothingAndTheRerunAfterARestartConverges() throws Exception {
-    Optional<Path> repository = repositoryWithJar();
-    assumeTrue(repository.isPresent(), "No " + JAR + " in the local Maven repository: run './mvnw verify' once (its ITs"
-        + " download it), then this test starts a real Conductor");
-    JavaHome java = JavaFinder.standard("Install a JDK 21 or newer (Conductor is Java 21 bytecode)").find(null, List.of());
-    ServerConfig first = new ServerConfig(VERSION, repository.get().resolve(JAR), java,
-        repository.get().resolve(".cache/idflow/conductor-server"), work, 0, Map.of(), Duration.ofSeconds(180), false);
+    ServerConfig first = RealServer.config(work, 0);
     ServerLauncher launcher = new ServerLauncher(IdflowLog.silent());
     write("tasks/work.json", "{\"name\":\"dies_work\",\"ownerEmail\":\"dies@example.com\",\"retryCount\":1}");
     write("workflows/alpha.json", workflow("dies_alpha"));
@@ -152,8 +126,7 @@ class ServerDiesMidRunSlowTest {
       assertThat(failed.outcome()).isEqualTo("0/3 workflows uploaded, 2 failed: dies_bravo v1, dies_charlie v1");
       assertThat(failed.serverUnavailable()).isTrue();
 
-      server = launcher.start(new ServerConfig(VERSION, first.bootJar(), java, first.cacheRoot(), work, server.port(), Map.of(),
-          first.startTimeout(), false));
+      server = launcher.start(RealServer.config(work, server.port()));
       assertThat(heldAsLocal(server.url())).as("the restarted server holds what it held before, nothing more")
           .containsExactly("dies_alpha");
 
