@@ -25,6 +25,19 @@ public final class Texts {
     return text == null || text.length() <= max ? text : text.substring(0, Math.max(0, max - 3)) + "...";
   }
 
+  /**
+   * {@code path} as a message shows it: relative to the working directory (where Maven was started) when it
+   * lies below it, so that output says {@code demo/target/idflow/server/server.log}, not a machine's layout.
+   */
+  public static String path(java.nio.file.Path path) {
+    if (path == null) {
+      return null;
+    }
+    java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath().normalize();
+    java.nio.file.Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute).toString() : path.toString();
+  }
+
   private static String escape(String text, boolean keepLines) {
     if (text == null) {
       return null;

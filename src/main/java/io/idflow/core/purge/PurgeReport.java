@@ -1,6 +1,7 @@
 package io.idflow.core.purge;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorException;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,8 +90,8 @@ public record PurgeReport(PurgePlan plan, boolean dryRun, int maxDeletions, Path
       return;
     }
     if (backup != null) {
-      log.info("Backed up " + plural(candidates.size(), "task definition") + " to " + backup);
-      log.info("  restore with: mvn idflow:sync-tasks -Didflow.directory=" + backup);
+      log.info("Backed up " + plural(candidates.size(), "task definition") + " to " + Texts.path(backup));
+      log.info("  restore with: mvn idflow:sync-tasks -Didflow.directory=" + Texts.path(backup));
     }
     log.info("Purging " + plural(candidates.size(), "orphaned task") + "...");
     for (Result r : results) {

@@ -1,5 +1,6 @@
 package io.idflow.core.server;
 
+import io.idflow.core.Texts;
 import io.idflow.core.IdflowLog;
 import java.io.File;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class ServerLauncher {
     String url = "http://127.0.0.1:" + port;
     Path logFile = work.resolve(LOG_FILE);
     log.info("Starting Conductor " + config.version() + " at " + url + " with Java " + config.java().version()
-        + " from " + config.java().home() + " (log: " + logFile + ")");
+        + " from " + config.java().home() + " (log: " + Texts.path(logFile) + ")");
     log.debug("Conductor command: " + String.join(" ", command));
 
     boolean writesArchive = !Files.isRegularFile(server.sharedArchive(config.java()));
@@ -145,7 +146,7 @@ public final class ServerLauncher {
     ProcessTree.kill(process.toHandle());
     ServerShutdownHooks.remove(config.workDir());
     PidFile.delete(config.workDir());
-    String tail = "\nLast lines of " + logFile + ":\n" + LogTail.lastLines(logFile, TAIL_LINES);
+    String tail = "\nLast lines of " + Texts.path(logFile) + ":\n" + LogTail.lastLines(logFile, TAIL_LINES);
     Optional<Integer> busyPort = portInUseFromLog(logFile);
     if (busyPort.isPresent()) {
       return portInUse(busyPort.get(), tail);
