@@ -43,7 +43,10 @@ assert status('itpurge_orphan_2') == 404
  'itpurge_used_by_local_file', 'itpurge_foreign', 'itpurge_no_owner'].each { assert status(it) == 200 : "${it} must survive" }
 
 // The backup holds each deleted definition as fetched, in a folder sync-tasks restores.
-def folder = new File(backedUp.group(1))
+// Shown relative to where the build ran (this project), as the user would type it.
+def shown = backedUp.group(1)
+assert shown.startsWith('target/idflow/backup/') : shown
+def folder = new File(basedir, shown)
 assert folder.parentFile.canonicalPath == new File(basedir, 'target/idflow/backup').canonicalPath
 assert new File(folder, 'tasks').list().sort() == ['itpurge_orphan_1.json', 'itpurge_orphan_2.json']
 def saved = new JsonSlurper().parse(new File(folder, 'tasks/itpurge_orphan_1.json'))
@@ -51,7 +54,7 @@ assert saved.name == 'itpurge_orphan_1' && saved.retryCount == 5 && saved.ownerE
 
 // Restore exactly as the purge told the user: mvn idflow:sync-tasks -Didflow.directory=<that folder>
 // (the invoker cannot know the folder's name in advance, so this build is started from here).
-assert runs[3].contains('restore with: mvn idflow:sync-tasks -Didflow.directory=' + folder.path)
+assert runs[3].contains('restore with: mvn idflow:sync-tasks -Didflow.directory=' + shown)
 def windows = System.getProperty('os.name').toLowerCase().contains('windows')
 def mvn = new File(System.getProperty('maven.home'), 'bin/' + (windows ? 'mvn.cmd' : 'mvn'))
 def restoreLog = new File(basedir, 'restore.log')
@@ -62,7 +65,7 @@ def goal = "${plugin.group(1)}:${plugin.group(2)}:${plugin.group(3)}:sync-tasks"
 // refuse artifacts recorded as coming from a repository it does not know: a tracking file name that
 // does not exist makes it take what is there.
 def restore = new ProcessBuilder(mvn.path, '-B', '-o', '-Dmaven.repo.local=' + localRepositoryPath,
-    '-Daether.enhancedLocalRepository.trackingFilename=_idflow_it_none_', '-Didflow.directory=' + folder.path, goal)
+    '-Daether.enhancedLocalRepository.trackingFilename=_idflow_it_none_', '-Didflow.directory=' + shown, goal)
     .directory(basedir).redirectErrorStream(true).redirectOutput(restoreLog).start()
 assert restore.waitFor() == 0 : restoreLog.text
 def restored = restoreLog.text

@@ -44,8 +44,16 @@ import java.util.stream.Stream;
  */
 final class CorpusRun {
 
-  /** The verdicts on one definition. */
-  record Verdict(Kind kind, String file, int index, String id, String server, String plugin) {
+  /**
+   * The verdicts on one definition: the server's and the plugin's errors (null when each accepts it), and
+   * the plugin's warnings, some of which say that only the server can tell.
+   */
+  record Verdict(Kind kind, String file, int index, String id, String server, String plugin, String warnings) {
+
+    /** The server rejects what the plugin accepted with a warning that the server's own state decides. */
+    boolean serverStateDecides() {
+      return warnings != null && warnings.contains("the server accepts it only if");
+    }
 
     boolean serverAccepts() {
       return server == null;
@@ -146,7 +154,7 @@ final class CorpusRun {
     try {
       root = Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
-      return List.of(new Verdict(kind, shown, -1, "?", "not JSON", "not JSON"));
+      return List.of(new Verdict(kind, shown, -1, "?", "not JSON", "not JSON", null));
     }
     List<JsonNode> items = new ArrayList<>();
     if (root.isArray()) {
@@ -166,15 +174,16 @@ final class CorpusRun {
       int index = root.isArray() ? i : -1;
       String id = item.path("name").asText("?") + (kind == Kind.WORKFLOW ? " v" + item.path("version").asInt(1) : "");
       String server = item instanceof ObjectNode o ? serverVerdict(client, kind, o) : "not an object";
-      out.add(new Verdict(kind, shown, index, id, server, pluginVerdict(defs, index)));
+      out.add(new Verdict(kind, shown, index, id, server, pluginVerdict(defs.errors(), index), pluginVerdict(defs.warnings(), index)));
     }
     return out;
   }
 
-  private static String pluginVerdict(LocalDefinitions defs, int index) {
+  /** The problems of the {@code index}-th definition of the file, as one text; null when none. */
+  private static String pluginVerdict(List<Problem> problems, int index) {
     String prefix = index < 0 ? null : "/" + index;
     List<String> errors = new ArrayList<>();
-    for (Problem p : defs.errors()) {
+    for (Problem p : problems) {
       String where = p.where() == null ? "" : p.where();
       if (prefix == null || where.equals(prefix) || where.startsWith(prefix + "/") || !where.startsWith("/")) {
         errors.add((p.where() == null ? "" : p.where() + ": ") + p.message());

@@ -45,7 +45,8 @@ final class CorpusTable {
         if (v.serverAccepts() != v.pluginAccepts()) {
           out.append("- ").append(r.source()).append(' ').append(v.file()).append(v.index() < 0 ? "" : " [" + v.index() + "]")
               .append(" (").append(v.kind().label()).append(' ').append(v.id()).append("): ")
-              .append(v.serverAccepts() ? "server accepts, plugin: " + v.plugin() : "plugin accepts, server: " + v.server()).append('\n');
+              .append(v.serverAccepts() ? "server accepts, plugin: " + v.plugin() : "plugin accepts, server: " + v.server()
+                  + (v.serverStateDecides() ? " (the plugin warned: the server's state decides)" : "")).append('\n');
         }
       }
       r.falseDrift().forEach(d -> out.append("- ").append(r.source()).append(" false drift: ").append(d).append('\n'));

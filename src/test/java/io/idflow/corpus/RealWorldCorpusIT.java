@@ -57,6 +57,8 @@ class RealWorldCorpusIT {
       assertThat(r.diffChanges()).as("diff changes after the upload in " + r.source()).isZero();
       assertThat(r.verdicts()).as("definitions the server accepts and the plugin rejects in " + r.source())
           .filteredOn(v -> v.serverAccepts() && !v.pluginAccepts()).isEmpty();
+      assertThat(r.verdicts()).as("definitions the server rejects and the plugin accepts, though no server state decides, in "
+          + r.source()).filteredOn(v -> !v.serverAccepts() && v.pluginAccepts() && !v.serverStateDecides()).isEmpty();
     }
   }
 }

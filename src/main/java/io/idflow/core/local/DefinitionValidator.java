@@ -34,8 +34,9 @@ import javax.validation.Validation;
 
 /**
  * Offline validation with the server's own rules: conductor-common's constraints (the messages the
- * server would answer with), plus reference checks across the local definitions. Fields and enum
- * values newer than conductor-common knows are not rejected for that alone.
+ * server would answer with), those of Conductor 3.32 that 3.15's common lacks or has changed
+ * ({@link CommonGap}, {@link TaskTypeRules}, {@link InputExpressions}), plus reference checks across the
+ * local definitions. Fields and enum values newer than conductor-common knows are not rejected for that alone.
  */
 public final class DefinitionValidator {
 
@@ -65,10 +66,20 @@ public final class DefinitionValidator {
       java.util.regex.Pattern.compile("out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");
 
   private final boolean ownerEmailMandatory;
+  private final boolean nameValidation;
 
   /** @param ownerEmailMandatory check {@code ownerEmail} as servers with {@code conductor.app.ownerEmailMandatory=true} do */
   public DefinitionValidator(boolean ownerEmailMandatory) {
+    this(ownerEmailMandatory, false);
+  }
+
+  /**
+   * @param ownerEmailMandatory check {@code ownerEmail} as servers with {@code conductor.app.ownerEmailMandatory=true} do
+   * @param nameValidation check workflow names as servers with {@code conductor.app.workflow.name-validation.enabled=true} do
+   */
+  public DefinitionValidator(boolean ownerEmailMandatory, boolean nameValidation) {
     this.ownerEmailMandatory = ownerEmailMandatory;
+    this.nameValidation = nameValidation;
   }
 
   /** Returns {@code defs} with every validation problem added. */
@@ -91,14 +102,18 @@ public final class DefinitionValidator {
         if (kinds.contains(Kind.WORKFLOW)) {
           for (LocalDefinition def : defs.workflows()) {
             // conductor-common's constraints dereference every task list entry: a null one would crash them.
-            if (checkTaskLists(def, problems)) {
-              check(validator, def, WorkflowDef.class, problems);
+            if (checkTaskLists(def, problems) && check(validator, def, WorkflowDef.class, problems)) {
+              report(def, CommonGap.workflowFindings(def.json(), nameValidation), problems);
+              report(def, TaskTypeRules.check(def.json(), defs.tasksByName()), problems);
+              report(def, InputExpressions.check(def.json()), problems);
             }
           }
         }
         if (kinds.contains(Kind.TASK)) {
           for (LocalDefinition def : defs.tasks()) {
-            check(validator, def, TaskDef.class, problems);
+            if (check(validator, def, TaskDef.class, problems)) {
+              report(def, CommonGap.taskFindings(def.json()), problems);
+            }
           }
         }
       });
@@ -147,16 +162,25 @@ public final class DefinitionValidator {
     return def.index() < 0 ? "" : "/" + def.index();
   }
 
-  private static <T> void check(Validator validator, LocalDefinition def, Class<T> type, List<Problem> problems) {
+  private static void report(LocalDefinition def, List<Finding> findings, List<Problem> problems) {
+    for (Finding f : findings) {
+      String where = prefix(def) + f.where();
+      problems.add(f.error() ? Problem.error(def.file(), label(def), where, f.message())
+          : Problem.warning(def.file(), label(def), where, f.message()));
+    }
+  }
+
+  /** Adds the problems conductor-common finds; returns whether the definition could be read as the server reads it. */
+  private static <T> boolean check(Validator validator, LocalDefinition def, Class<T> type, List<Problem> problems) {
     T pojo;
     try {
-      pojo = POJO_READER.treeToValue(def.json(), type);
+      pojo = POJO_READER.treeToValue(CommonGap.pojoView(def.json(), def.kind()), type);
     } catch (JsonMappingException e) {
       problems.add(Problem.error(def.file(), label(def), prefix(def) + pointer(e.getPath()), wrongType(e, def.json())));
-      return;
+      return false;
     } catch (JsonProcessingException e) {
       problems.add(Problem.error(def.file(), label(def), prefix(def), e.getOriginalMessage()));
-      return;
+      return false;
     }
     List<ConstraintViolation<T>> violations;
     try {
@@ -166,8 +190,9 @@ public final class DefinitionValidator {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       problems.add(Problem.error(def.file(), label(def), prefix(def).isEmpty() ? null : prefix(def),
           "cannot be validated: conductor-common's checks failed on it (" + cause + "); look for null or misplaced values"));
-      return;
+      return false;
     }
+    violations.removeIf(CommonGap::goneIn332);
     violations.sort(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage));
     for (ConstraintViolation<T> v : violations) {
       // conductor-common's messages name the bound, not the value ("retryCount: 0 must be >= 0"): add it.
@@ -185,12 +210,11 @@ public final class DefinitionValidator {
       }
       problems.add(Problem.error(def.file(), label(def), prefix(def) + where, message));
     }
+    return true;
   }
 
   private static final java.util.regex.Pattern DUPLICATE_REF =
       java.util.regex.Pattern.compile("^taskReferenceName: (.+) should be unique across tasks");
-  private static final java.util.regex.Pattern UNKNOWN_REF =
-      java.util.regex.Pattern.compile("for given task: (.+) input value: (.+) of input parameter: (.+) is not defined in workflow definition");
 
   /** The pointer of what a workflow-wide message is about, and text to add to the message; null when not found. */
   private static String[] locate(JsonNode workflow, String message) {
@@ -200,15 +224,6 @@ public final class DefinitionValidator {
       List<String> at = tasks.stream().filter(t -> dup.group(1).equals(t.referenceName())).map(WorkflowTasks.Located::pointer).toList();
       return at.size() < 2 ? null
           : new String[] {at.get(1) + "/taskReferenceName", " (used by " + String.join(" and ", at) + ")"};
-    }
-    java.util.regex.Matcher unknown = UNKNOWN_REF.matcher(message);
-    if (unknown.find()) {
-      for (WorkflowTasks.Located t : tasks) {
-        JsonNode value = t.task().path("inputParameters").path(unknown.group(2));
-        if (unknown.group(1).equals(t.name()) && value.toString().contains(unknown.group(3))) {
-          return new String[] {t.pointer() + "/inputParameters/" + Pointers.escape(unknown.group(2)), ""};
-        }
-      }
     }
     return null;
   }
