@@ -9,7 +9,6 @@ import io.idflow.core.local.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +24,8 @@ public final class Definitions {
    * logs the warnings and throws {@link InvalidDefinitionsException} listing every error.
    */
   public static LocalDefinitions loadValid(Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
-    return loadValid(directory, ownerEmail, ownerEmailMandatory, log, EnumSet.allOf(Kind.class));
-  }
-
-  private static LocalDefinitions loadValid(
-      Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log, Set<Kind> checked) {
     LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
-    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs, checked);
+    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
     for (Problem warning : defs.warnings()) {
       log.warn(warning.toString());
     }

@@ -7,10 +7,10 @@ import io.idflow.core.report.RunReport;
 import io.idflow.core.report.RunReportWriter;
 import java.io.File;
 import java.io.UncheckedIOException;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -59,11 +59,11 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   protected String auth;
 
   /** Seconds to wait for a connection to the server; 0 waits forever. */
-  @Parameter(property = IdflowProperties.CONNECT_TIMEOUT, defaultValue = "10")
+  @Parameter(property = IdflowProperties.CONNECT_TIMEOUT, defaultValue = "" + ConductorClient.DEFAULT_CONNECT_TIMEOUT_SECONDS)
   protected int connectTimeout;
 
   /** Seconds to wait for each answer of the server; 0 waits forever. */
-  @Parameter(property = IdflowProperties.READ_TIMEOUT, defaultValue = "60")
+  @Parameter(property = IdflowProperties.READ_TIMEOUT, defaultValue = "" + ConductorClient.DEFAULT_READ_TIMEOUT_SECONDS)
   protected int readTimeout;
 
   /**
@@ -71,7 +71,7 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
    * starting a workflow) is sent again after a network error, 408, 429, 502, 503 or 504, with
    * exponential backoff and jitter, or as the server's {@code Retry-After} asks. 0 turns retries off.
    */
-  @Parameter(property = IdflowProperties.RETRIES, defaultValue = "3")
+  @Parameter(property = IdflowProperties.RETRIES, defaultValue = "" + ConductorClient.DEFAULT_RETRIES)
   protected int retries;
 
   /**
@@ -79,8 +79,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
    * rather than run the build out of memory; a listing of thousands of workflows in many versions can take
    * hundreds of MiB.
    */
-  @Parameter(property = IdflowProperties.MAX_ANSWER_SIZE, defaultValue = "512")
-  protected int maxAnswerSize = (int) (ConductorClient.DEFAULT_MAX_ANSWER_BYTES >> 20);
+  @Parameter(property = IdflowProperties.MAX_ANSWER_SIZE, defaultValue = "" + ConductorClient.DEFAULT_MAX_ANSWER_MIB)
+  protected int maxAnswerSize = ConductorClient.DEFAULT_MAX_ANSWER_MIB;
 
   /** A trust store (PKCS12 or JKS) with the CA of a server whose certificate the JVM does not trust. Replaces the JVM's. */
   @Parameter(property = IdflowProperties.TRUST_STORE)
@@ -113,7 +113,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   protected Settings settings;
 
-  @Component
+  /** Maven's decrypter for {@code {...}} passwords; injected as the maven-plugin-tools 3.15 docs ask instead of {@code @Component}. */
+  @Inject
   protected SettingsDecrypter settingsDecrypter;
 
   /**

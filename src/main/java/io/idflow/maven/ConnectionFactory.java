@@ -55,11 +55,12 @@ final class ConnectionFactory {
     Options(String serverId, String auth, int connectTimeout, int readTimeout, int retries, File trustStore,
         String trustStorePassword, File keyStore, String keyStorePassword, boolean insecure) {
       this(serverId, auth, connectTimeout, readTimeout, retries, trustStore, trustStorePassword, keyStore, keyStorePassword, insecure,
-          (int) (ConductorClient.DEFAULT_MAX_ANSWER_BYTES >> 20));
+          ConductorClient.DEFAULT_MAX_ANSWER_MIB);
     }
 
     static Options defaults() {
-      return new Options(null, "auto", 10, 60, 3, null, null, null, null, false);
+      return new Options(null, "auto", ConductorClient.DEFAULT_CONNECT_TIMEOUT_SECONDS, ConductorClient.DEFAULT_READ_TIMEOUT_SECONDS,
+          ConductorClient.DEFAULT_RETRIES, null, null, null, null, false);
     }
 
     @Override

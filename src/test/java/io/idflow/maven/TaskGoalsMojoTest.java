@@ -126,7 +126,8 @@ class TaskGoalsMojoTest {
   @MojoParameter(name = "directory", value = "src/test/resources/mojo/tasks")
   void purgeDefaultsToTenDeletionsAndFailsWhenADeleteFails(PurgeOrphansMojo mojo) throws Exception {
     pointAtServer(mojo);
-    assertThat((Object) MojoExtension.getVariableValueFromObject(mojo, "maxDeletions")).isEqualTo(10);
+    Object maxDeletions = MojoExtension.getVariableValueFromObject(mojo, "maxDeletions");
+    assertThat(maxDeletions).isEqualTo(10);
     MojoExtension.setVariableValueToObject(mojo, "backupDirectory", target.toFile());
     server.stubFor(delete(urlPathMatching(TASKDEFS + "/.*")).willReturn(aResponse().withStatus(200)));
     server.stubFor(delete(TASKDEFS + "/mt_old_2").willReturn(aResponse().withStatus(500).withBody("""

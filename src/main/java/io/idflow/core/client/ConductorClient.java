@@ -31,8 +31,15 @@ import okhttp3.ResponseBody;
  * and known secrets in server answers are replaced by {@code ****}.
  */
 public final class ConductorClient implements AutoCloseable {
-  /** 512 MiB: a listing of 2,000 workflows in 5 versions each has been measured at 258 MB. */
-  public static final long DEFAULT_MAX_ANSWER_BYTES = 512L << 20;
+  /** Seconds to wait for a connection, unless {@link Builder#connectTimeout} says otherwise. */
+  public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+  /** Seconds to wait for each answer, unless {@link Builder#readTimeout} says otherwise. */
+  public static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
+  /** How often an idempotent request is sent again, unless {@link Builder#retries} says otherwise. */
+  public static final int DEFAULT_RETRIES = 3;
+  /** The largest answer read, in MiB: a listing of 2,000 workflows in 5 versions each has been measured at 258 MB. */
+  public static final int DEFAULT_MAX_ANSWER_MIB = 512;
+  public static final long DEFAULT_MAX_ANSWER_BYTES = (long) DEFAULT_MAX_ANSWER_MIB << 20;
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final HttpUrl api;
@@ -340,14 +347,14 @@ public final class ConductorClient implements AutoCloseable {
    */
   public static final class Builder {
     private final String url;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    private Duration readTimeout = Duration.ofSeconds(DEFAULT_READ_TIMEOUT_SECONDS);
     private OkHttpClient.Builder http = new OkHttpClient.Builder();
     private IdflowLog log = IdflowLog.silent();
     private AuthMode auth = AuthMode.AUTO;
     private Credentials credentials;
     private TokenCache tokens = TokenCache.shared();
-    private int retries = 3;
+    private int retries = DEFAULT_RETRIES;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(10);
     private RetryInterceptor.Sleeper sleeper = Thread::sleep;

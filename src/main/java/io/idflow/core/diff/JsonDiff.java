@@ -45,13 +45,6 @@ public final class JsonDiff {
     return out;
   }
 
-  /** Whether two values mean the same: same shape, numbers equal by value. */
-  public static boolean same(JsonNode a, JsonNode b) {
-    List<Difference> out = new ArrayList<>();
-    walk("", a, b, out);
-    return out.isEmpty();
-  }
-
   /**
    * Task lists are matched by {@code taskReferenceName}, not by position, so that removing the first
    * task reports that task, not every task after it. Paths use the local index (the remote one for

@@ -21,7 +21,7 @@ final class Ports {
 
   static boolean inUse(int port) {
     try (ServerSocket socket = new ServerSocket(port, 1, loopback())) {
-      return false;
+      return !socket.isBound();
     } catch (IOException e) {
       return true;
     }

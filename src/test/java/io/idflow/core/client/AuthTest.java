@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,14 +181,11 @@ class AuthTest {
 
   @Test
   void credentialsOverPlainHttpToAnotherMachineDrawAWarning() {
-    try (ConductorClient remote = ConductorClient.builder("http://conductor.example.com:8080").credentials(Credentials.token("t", "ci"))
-        .log(log).build();
-        ConductorClient local = ConductorClient.builder(server.baseUrl()).credentials(Credentials.token("t", "ci")).log(log).build();
-        ConductorClient tls = ConductorClient.builder("https://conductor.example.com").credentials(Credentials.token("t", "ci"))
-            .log(log).build()) {
-      assertThat(log.at("WARN")).containsExactly("Sending the credentials from ci to conductor.example.com over plain http:"
-          + " anyone on the network path can read them. Use an https:// URL");
+    for (String url : List.of("http://conductor.example.com:8080", server.baseUrl(), "https://conductor.example.com")) {
+      ConductorClient.builder(url).credentials(Credentials.token("t", "ci")).log(log).build().close();
     }
+    assertThat(log.at("WARN")).containsExactly("Sending the credentials from ci to conductor.example.com over plain http:"
+        + " anyone on the network path can read them. Use an https:// URL");
   }
 
   @Test

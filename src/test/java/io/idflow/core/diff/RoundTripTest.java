@@ -57,7 +57,7 @@ class RoundTripTest {
     String loopPath = null;
     for (var t : io.idflow.core.WorkflowTasks.all(changed)) {
       if (t.pointer().contains("/loopOver/")) {
-        ((ObjectNode) t.task().with("inputParameters")).put("extra", "x");
+        t.task().withObjectProperty("inputParameters").put("extra", "x");
         loopPath = t.pointer();
         break;
       }
