@@ -1,12 +1,13 @@
 package io.idflow.core;
 
+import io.idflow.core.local.Definitions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.diff.ServerModel;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.plan.Planner;
 import java.nio.file.Path;
 import java.util.ArrayList;

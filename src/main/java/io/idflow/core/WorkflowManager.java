@@ -1,5 +1,6 @@
 package io.idflow.core;
 
+import io.idflow.core.local.Definitions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.client.BulkResult;
 import io.idflow.core.client.ConductorClient;
@@ -8,9 +9,9 @@ import io.idflow.core.client.ValidationError;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.diff.ServerModel;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.plan.Action;
 import io.idflow.core.plan.DriftPolicy;
 import io.idflow.core.plan.Plan;

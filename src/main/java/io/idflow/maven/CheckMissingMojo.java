@@ -1,12 +1,12 @@
 package io.idflow.maven;
 
-import io.idflow.core.Definitions;
+import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.check.MissingChecker;
 import io.idflow.core.check.MissingReport;
 import io.idflow.core.check.RequiredWorkflow;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.LocalDefinitions;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;

@@ -1,9 +1,9 @@
 package io.idflow.maven;
 
-import io.idflow.core.Definitions;
+import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.plan.DiffReport;
 import io.idflow.core.IdflowException;
 import io.idflow.core.purge.PurgeScope;

@@ -1,6 +1,6 @@
 package io.idflow.maven;
 
-import io.idflow.core.Definitions;
+import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.TaskManager;
 import io.idflow.core.client.ConductorClient;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
-import io.idflow.core.WorkflowRunner;
+import io.idflow.core.run.WorkflowRunner;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.report.RunReport;
 import java.io.IOException;

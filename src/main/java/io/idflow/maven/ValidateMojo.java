@@ -1,10 +1,10 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.InvalidDefinitionsException;
+import io.idflow.core.local.InvalidDefinitionsException;
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.DefinitionValidator;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.LocalDefinitions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

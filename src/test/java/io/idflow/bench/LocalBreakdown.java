@@ -2,8 +2,8 @@ package io.idflow.bench;
 
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.DefinitionValidator;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;

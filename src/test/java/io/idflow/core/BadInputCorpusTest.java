@@ -1,5 +1,6 @@
 package io.idflow.core;
 
+import io.idflow.core.local.InvalidDefinitionsException;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.idflow.core.WorkflowManager.UploadOptions;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.local.Problem;
+import io.idflow.core.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

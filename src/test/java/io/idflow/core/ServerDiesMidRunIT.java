@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.idflow.core.UploadResult.Status;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.JsonDiff;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import io.idflow.core.server.RunningServer;
 import io.idflow.core.server.ServerConfig;
 import io.idflow.core.server.ServerLauncher;

@@ -1,5 +1,6 @@
 package io.idflow.core;
 
+import io.idflow.core.local.InvalidDefinitionsException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;

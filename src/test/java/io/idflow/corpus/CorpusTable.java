@@ -1,6 +1,6 @@
 package io.idflow.corpus;
 
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import java.util.List;
 
 /** The corpus results as a Markdown table, and every disagreement below it. */

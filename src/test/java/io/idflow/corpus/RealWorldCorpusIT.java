@@ -3,7 +3,7 @@ package io.idflow.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import io.idflow.core.server.JavaFinder;
 import io.idflow.core.server.JavaHome;
 import io.idflow.core.server.RunningServer;

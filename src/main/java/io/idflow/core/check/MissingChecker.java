@@ -2,14 +2,14 @@ package io.idflow.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.WorkflowTasks;
+import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.diff.ServerModel;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.idflow.core.check;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.idflow.core.check;
 
 import io.idflow.core.diff.Difference;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.idflow.core.check;
 
-import io.idflow.core.Definitions;
+import io.idflow.core.local.Definitions;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.idflow.core.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.idflow.core.Pointers;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

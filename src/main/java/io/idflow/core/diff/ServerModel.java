@@ -3,7 +3,7 @@ package io.idflow.core.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,12 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.netflix.conductor.common.constraints.NoSemiColonConstraint;
 import com.netflix.conductor.common.constraints.TaskReferenceNameUniqueConstraint;
 import com.netflix.conductor.common.metadata.workflow.SubWorkflowParams;
-import io.idflow.core.WorkflowTasks;
+import io.idflow.core.model.WorkflowTasks;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,7 +15,7 @@ import com.netflix.conductor.common.metadata.tasks.TaskDef;
 import com.netflix.conductor.common.metadata.workflow.WorkflowDef;
 import io.idflow.core.Json;
 import io.idflow.core.Pointers;
-import io.idflow.core.WorkflowTasks;
+import io.idflow.core.model.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

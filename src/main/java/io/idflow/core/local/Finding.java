@@ -1,5 +1,7 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.Problem;
+
 /**
  * What one of the server's rules says about a definition, before {@link DefinitionValidator} makes a
  * {@link Problem} of it with the file and the definition's identity.

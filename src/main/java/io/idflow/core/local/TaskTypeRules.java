@@ -1,8 +1,9 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.LocalDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.WorkflowTasks;
+import io.idflow.core.model.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.idflow.core.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.diff.Difference;
-import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.model.LocalDefinition;
 import java.util.List;
 
 /**

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.diff.ServerModel;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class Planner {
    */
   public static Plan plan(List<LocalDefinition> selected, Map<String, ObjectNode> remote, boolean force, DriftPolicy onDrift) {
     List<PlanItem> items = new ArrayList<>();
-    Map<io.idflow.core.local.Kind, ServerModel> models = new java.util.EnumMap<>(io.idflow.core.local.Kind.class);
+    Map<io.idflow.core.model.Kind, ServerModel> models = new java.util.EnumMap<>(io.idflow.core.model.Kind.class);
     for (LocalDefinition local : selected) {
       ObjectNode theirs = remote.get(local.id());
       if (theirs == null) {

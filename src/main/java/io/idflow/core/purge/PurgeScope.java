@@ -3,7 +3,7 @@ package io.idflow.core.purge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowException;
-import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.model.LocalDefinition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

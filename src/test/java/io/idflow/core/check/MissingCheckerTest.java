@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
 import io.idflow.core.local.DefinitionLoader;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
 import io.idflow.core.local.DefinitionLoader;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.plan.Planner;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +55,7 @@ class RoundTripTest {
     ObjectNode changed = hello.json().deepCopy();
     // The DO_WHILE's first looped task: a nested path the walker must reach.
     String loopPath = null;
-    for (var t : io.idflow.core.WorkflowTasks.all(changed)) {
+    for (var t : io.idflow.core.model.WorkflowTasks.all(changed)) {
       if (t.pointer().contains("/loopOver/")) {
         t.task().withObjectProperty("inputParameters").put("extra", "x");
         loopPath = t.pointer();

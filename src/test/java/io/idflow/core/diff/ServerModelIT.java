@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import io.idflow.core.server.RunningServer;
 import io.idflow.core.server.ServerStopper;
 import io.idflow.corpus.RealServer;

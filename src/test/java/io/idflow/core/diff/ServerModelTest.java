@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
-import io.idflow.core.local.Kind;
+import io.idflow.core.model.Kind;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,5 +1,7 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -3,11 +3,11 @@ package io.idflow.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.Definitions;
+import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.local.DefinitionLoader;
-import io.idflow.core.local.LocalDefinitions;
+import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.purge.PurgeScope;
 import io.idflow.core.report.RunReport;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package io.idflow.core;
+package io.idflow.core.local;
 
-import io.idflow.core.local.DefinitionLoader;
-import io.idflow.core.local.DefinitionValidator;
-import io.idflow.core.local.Kind;
-import io.idflow.core.local.LocalDefinition;
-import io.idflow.core.local.LocalDefinitions;
-import io.idflow.core.local.Problem;
+import io.idflow.core.IdflowException;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.idflow.core.local;
+package io.idflow.core.model;
 
 /** The two kinds of Conductor definition the plugin manages, and the folder each lives in. */
 public enum Kind {

@@ -1,5 +1,7 @@
-package io.idflow.core;
+package io.idflow.core.run;
 
+import io.idflow.core.IdflowException;
+import io.idflow.core.IdflowLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.client.ConductorClient;

@@ -1,4 +1,4 @@
-package io.idflow.core.local;
+package io.idflow.core.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

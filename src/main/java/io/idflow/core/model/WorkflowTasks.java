@@ -1,5 +1,6 @@
-package io.idflow.core;
+package io.idflow.core.model;
 
+import io.idflow.core.Pointers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;

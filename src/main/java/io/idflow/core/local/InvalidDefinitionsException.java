@@ -1,6 +1,7 @@
-package io.idflow.core;
+package io.idflow.core.local;
 
-import io.idflow.core.local.Problem;
+import io.idflow.core.IdflowException;
+import io.idflow.core.model.Problem;
 import java.util.List;
 
 /** Local definitions have errors: nothing was sent to the server. Carries every error, not the first. */

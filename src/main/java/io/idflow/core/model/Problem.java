@@ -1,4 +1,4 @@
-package io.idflow.core.local;
+package io.idflow.core.model;
 
 import java.nio.file.Path;
 
