@@ -4,16 +4,22 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorException;
+import io.idflow.core.outcome.Failure;
+import io.idflow.core.outcome.NothingDone;
+import io.idflow.core.outcome.Outcome;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Owns the flow of every definitions goal: skip check, the definitions directory, the call into
- * the core, and the translation of its exceptions into Maven's two kinds of failure.
+ * Owns the flow of every goal that works on definitions: the skip check, the definitions directory, the call
+ * into the core for an {@link Outcome}, and the one place where an outcome's failure, or a core exception,
+ * becomes one of Maven's two kinds: {@link MojoFailureException} when the user must fix something,
+ * {@link MojoExecutionException} when the build could not do its job.
  */
 public abstract class AbstractIdflowMojo extends AbstractMojo {
 
@@ -21,37 +27,19 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
   @Parameter(property = IdflowProperties.SKIP, defaultValue = "false")
   protected boolean skip;
 
-  /**
-   * The definitions directory: workflow definitions in {@code workflows/**}{@code /*.json}, task
-   * definitions in {@code tasks/**}{@code /*.json}. A module without it is skipped, so a parent POM
-   * can bind the plugin for every module.
-   */
-  @Parameter(property = IdflowProperties.DIRECTORY, defaultValue = "${project.basedir}/idflow")
-  protected File directory;
-
-  /** Sets this {@code ownerEmail} on every definition that has none (the files are not changed). */
-  @Parameter(property = IdflowProperties.OWNER_EMAIL)
-  protected String ownerEmail;
-
-  /**
-   * Validates {@code ownerEmail} as servers running with {@code conductor.app.ownerEmailMandatory=true}
-   * do: a definition without one is an error.
-   */
-  @Parameter(property = IdflowProperties.OWNER_EMAIL_MANDATORY, defaultValue = "false")
-  protected boolean ownerEmailMandatory;
-
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping: " + IdflowProperties.SKIP + "=true");
       return;
     }
-    if (needsDirectory() && !directory.isDirectory()) {
+    File directory = definitionsDirectory();
+    if (directory != null && !directory.isDirectory()) {
       getLog().info("No definitions directory " + directory + ": nothing to do");
       return;
     }
     try {
-      translated(new MavenLog(getLog()));
+      conclude(new MavenLog(getLog()));
     } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
       try {
         finished(e);
@@ -64,40 +52,55 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
     finished(null);
   }
 
+  /** The goal's work: its parameters into the core, its outcome back. Core exceptions are translated by {@link #execute()}. */
+  protected abstract Outcome outcome(IdflowLog log) throws MojoFailureException;
+
+  /** The definitions directory the goal works on (a module without it is skipped), or null when it works on none. */
+  protected File definitionsDirectory() {
+    return null;
+  }
+
+  /** Keeps the outcome for the run's report; called before it is rendered. */
+  protected void record(Outcome outcome) {}
+
   /**
-   * Called once after {@link #run} with how it ended: null, the translated {@link
-   * MojoFailureException} or {@link MojoExecutionException}, or an unexpected runtime exception.
-   * Not called when the goal is skipped. Throwing here fails a run that had succeeded; after a
-   * failed run, what it throws is attached to the run's exception as suppressed.
+   * Called once after the run with how it ended: null, the {@link MojoFailureException} or
+   * {@link MojoExecutionException} it ended with, or an unexpected runtime exception. Not called when the goal is
+   * skipped. Throwing here fails a run that had succeeded; after a failed run, what it throws is attached to the
+   * run's exception as suppressed.
    */
   protected void finished(Exception failure) throws MojoExecutionException {}
 
-  private void translated(MavenLog log) throws MojoExecutionException, MojoFailureException {
+  private void conclude(MavenLog log) throws MojoExecutionException, MojoFailureException {
+    Outcome outcome;
     try {
-      run(log);
-    } catch (MojoFailureException e) {
-      String shown = Texts.printableLines(e.getMessage());
-      throw java.util.Objects.equals(shown, e.getMessage()) ? e : new MojoFailureException(shown, e.getCause());
-    } catch (MojoExecutionException e) {
-      String shown = Texts.printableLines(e.getMessage());
-      throw java.util.Objects.equals(shown, e.getMessage()) ? e : new MojoExecutionException(shown, e.getCause());
-    } catch (IdflowException | IllegalArgumentException e) {
-      throw new MojoFailureException(Texts.printableLines(e.getMessage()), e);
+      outcome = outcome(log);
+    } catch (NothingDone e) {
+      throw fail(e.failure());
+    } catch (IdflowException e) {
+      throw fail(Failure.user(e.getMessage(), e));
     } catch (ConductorException e) {
-      if (e.isRejection()) {
-        throw new MojoFailureException(Texts.printableLines(e.getMessage()), e);
-      }
-      throw new MojoExecutionException(Texts.printableLines(e.getMessage()), e);
+      throw fail(Failure.of(e.getMessage(), e));
     } catch (UncheckedIOException e) {
-      throw new MojoExecutionException(Texts.printableLines(e.getMessage()), e);
+      throw fail(Failure.server(e.getMessage(), e));
+    }
+    record(outcome);
+    outcome.render(log);
+    Optional<Failure> failure = outcome.failure();
+    if (failure.isPresent()) {
+      throw fail(failure.get());
     }
   }
 
-  /** Whether the goal works on the definitions directory (and is skipped without it). */
-  protected boolean needsDirectory() {
-    return true;
+  /**
+   * Throws the Maven exception for {@code failure}: whose fault it is decides the kind. Control characters are shown
+   * escaped. Declared to return one so that callers can {@code throw} it and the compiler sees the flow end.
+   */
+  private static MojoExecutionException fail(Failure failure) throws MojoExecutionException, MojoFailureException {
+    String message = Texts.printableLines(failure.message());
+    if (failure.blame() == Failure.Blame.USER) {
+      throw new MojoFailureException(message, failure.cause());
+    }
+    throw new MojoExecutionException(message, failure.cause());
   }
-
-  /** The goal's work. Core exceptions are translated by {@link #execute()}. */
-  protected abstract void run(IdflowLog log) throws MojoExecutionException, MojoFailureException;
 }

@@ -1,8 +1,8 @@
 package io.idflow.maven;
 
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
 import io.idflow.core.client.Urls;
+import io.idflow.core.outcome.Outcome;
 import io.idflow.core.report.RunReport;
 import io.idflow.core.report.RunReportWriter;
 import java.io.File;
@@ -144,11 +144,6 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     return env != null && !env.isBlank() ? env.trim() : DEFAULT_URL;
   }
 
-  /** The URL in force as messages show it: without the user info ({@code user:password@}) it may hold. */
-  protected String shownUrl() {
-    return Urls.withoutUserInfo(conductorUrl());
-  }
-
   protected ConductorClient client() {
     ConnectionFactory factory = new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
@@ -159,17 +154,11 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
         trustStore, trustStorePassword, keyStore, keyStorePassword, insecure, maxAnswerSize));
   }
 
-  /**
-   * A failure before the goal wrote anything (listing the server's definitions), with {@code
-   * nothingDone} in front: thrown as a build failure when the server refused the request, else
-   * returned as the build error to throw.
-   */
-  protected static MojoExecutionException beforeAnyWrite(ConductorException e, String nothingDone) throws MojoFailureException {
-    String message = nothingDone + ": " + e.getMessage();
-    if (e.isRejection()) {
-      throw new MojoFailureException(message, e);
-    }
-    return new MojoExecutionException(message, e);
+  /** Adds the outcome's facts and entries to this run's report. */
+  @Override
+  protected void record(Outcome outcome) {
+    outcome.facts().forEach(report()::checked);
+    report().addAll(outcome.entries());
   }
 
   /** This run's report: add what was checked and one entry per definition; it is written when the run ends. */

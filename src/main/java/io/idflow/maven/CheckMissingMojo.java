@@ -1,15 +1,11 @@
 package io.idflow.maven;
 
-import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
-import io.idflow.core.check.MissingChecker;
-import io.idflow.core.check.MissingReport;
-import io.idflow.core.check.RequiredWorkflow;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.goal.CheckMissing;
+import io.idflow.core.goal.RequiredWorkflow;
+import io.idflow.core.outcome.Outcome;
 import java.util.List;
-import java.util.Optional;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * task. Reads the server with two requests and writes nothing to it.
  */
 @Mojo(name = "check-missing", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMissingMojo extends AbstractRemoteMojo {
+public class CheckMissingMojo extends AbstractValidatingMojo {
 
   /**
    * Workflows the application starts without defining them: a comma list of {@code name} (any
@@ -41,22 +37,13 @@ public class CheckMissingMojo extends AbstractRemoteMojo {
   private boolean failOnDrift;
 
   @Override
-  protected void run(IdflowLog log) throws MojoFailureException {
+  protected Outcome outcome(IdflowLog log) {
     List<RequiredWorkflow> required = RequiredWorkflow.parse(requiredWorkflows);
-    LocalDefinitions defs = Definitions.loadValid(directory.toPath(), ownerEmail, ownerEmailMandatory, log);
     report().checked("directory", directory.toString()).checked("requiredWorkflows", required.stream().map(Object::toString).toList())
         .checked("failOnMissing", failOnMissing).checked("failOnDrift", failOnDrift);
-    MissingReport found;
     try (ConductorClient client = client()) {
-      found = MissingChecker.check(client, defs, required);
-    }
-    report().checked("localWorkflows", found.localWorkflows()).checked("subWorkflowReferences", found.subWorkflowRefs())
-        .checked("simpleTasks", found.simpleTasks()).checked("localTaskDefinitions", found.localTasks())
-        .addAll(found.entries(failOnDrift));
-    found.render(log, failOnMissing, failOnDrift);
-    Optional<String> failure = found.failure(failOnMissing, failOnDrift);
-    if (failure.isPresent()) {
-      throw new MojoFailureException(failure.get());
+      return CheckMissing.run(client, directory.toPath(), new CheckMissing.Options(required, failOnMissing, failOnDrift, ownerEmail,
+          ownerEmailMandatory), log);
     }
   }
 }

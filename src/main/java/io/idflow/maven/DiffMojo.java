@@ -1,14 +1,10 @@
 package io.idflow.maven;
 
-import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.model.LocalDefinitions;
-import io.idflow.core.plan.DiffReport;
-import io.idflow.core.IdflowException;
-import io.idflow.core.purge.PurgeScope;
-import java.util.Optional;
-import org.apache.maven.plugin.MojoFailureException;
+import io.idflow.core.goal.Diff;
+import io.idflow.core.local.Definitions;
+import io.idflow.core.outcome.Outcome;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * that only Conductor has. Writes nothing to the server.
  */
 @Mojo(name = "diff", threadSafe = true)
-public class DiffMojo extends AbstractRemoteMojo {
+public class DiffMojo extends AbstractValidatingMojo {
 
   /** Fails the build when anything would change: a drift gate for CI. */
   @Parameter(property = IdflowProperties.FAIL_ON_DIFF, defaultValue = "false")
@@ -36,30 +32,11 @@ public class DiffMojo extends AbstractRemoteMojo {
   private String excludes;
 
   @Override
-  protected void run(IdflowLog log) throws MojoFailureException {
-    LocalDefinitions defs = Definitions.loadValid(directory.toPath(), ownerEmail, ownerEmailMandatory, log);
-    // purge-orphans' scope: diff lists as deletions exactly what a purge would consider.
-    Optional<PurgeScope> scope;
-    String scopeProblem = null;
-    try {
-      scope = Optional.of(PurgeScope.resolve(ownerEmail, defs.tasks(), Definitions.names(includes), Definitions.names(excludes)));
-    } catch (IdflowException e) {
-      scope = Optional.empty();
-      scopeProblem = e.getMessage();
-    }
-    report().checked("directory", directory.toString()).checked("failOnDiff", failOnDiff)
-        .checked("taskScope", scope.map(PurgeScope::describe).orElse(null));
-    DiffReport diff;
+  protected Outcome outcome(IdflowLog log) {
+    report().checked("directory", directory.toString()).checked("failOnDiff", failOnDiff);
     try (ConductorClient client = client()) {
-      diff = DiffReport.compute(client, defs, scope, scopeProblem);
-    }
-    report().checked("plan", diff.counts()).addAll(diff.entries(failOnDiff));
-    diff.render(log);
-    if (failOnDiff && diff.changes()) {
-      // The plan is printed just above: the failure says so instead of repeating it.
-      throw new MojoFailureException("Conductor differs from the local definitions (" + IdflowProperties.FAIL_ON_DIFF
-          + "=true): " + diff.summary().substring("Plan: ".length()) + ", listed above" + System.lineSeparator()
-          + diff.fixHint());
+      return Diff.run(client, directory.toPath(), new Diff.Options(Definitions.names(includes), Definitions.names(excludes), failOnDiff,
+          ownerEmail, ownerEmailMandatory), log);
     }
   }
 }

@@ -1,8 +1,9 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.TaskManager;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.goal.ListTasks;
+import io.idflow.core.outcome.Outcome;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -11,12 +12,12 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Writes nothing.
  */
 @Mojo(name = "list-tasks", threadSafe = true)
-public class ListTasksMojo extends AbstractRemoteMojo {
+public class ListTasksMojo extends AbstractDefinitionsMojo {
 
   @Override
-  protected void run(IdflowLog log) {
+  protected Outcome outcome(IdflowLog log) {
     try (ConductorClient client = client()) {
-      new TaskManager(client, directory.toPath(), log).status(ownerEmail).render(log);
+      return ListTasks.run(client, directory.toPath(), ownerEmail, log);
     }
   }
 }

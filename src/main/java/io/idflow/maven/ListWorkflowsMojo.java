@@ -1,8 +1,11 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.WorkflowListing;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.goal.ListWorkflows;
+import io.idflow.core.outcome.Outcome;
+import io.idflow.core.outcome.WorkflowListOutcome;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -12,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes nothing.
  */
 @Mojo(name = "list-workflows", threadSafe = true)
-public class ListWorkflowsMojo extends AbstractRemoteMojo {
+public class ListWorkflowsMojo extends AbstractDefinitionsMojo {
 
   /**
    * What to list: {@code all} (local files with their status, then Conductor's workflows),
@@ -23,16 +26,16 @@ public class ListWorkflowsMojo extends AbstractRemoteMojo {
   private String source;
 
   @Override
-  protected boolean needsDirectory() {
-    // Lenient here: a bad value fails in run(), where the failure is translated.
-    return !"conductor".equalsIgnoreCase(source.trim());
+  protected File definitionsDirectory() {
+    // Lenient here: a bad value fails in outcome(), where the failure is translated.
+    return "conductor".equalsIgnoreCase(source.trim()) ? null : directory;
   }
 
   @Override
-  protected void run(IdflowLog log) {
-    WorkflowListing.Source what = WorkflowListing.Source.parse(source);
+  protected Outcome outcome(IdflowLog log) {
+    WorkflowListOutcome.Source what = WorkflowListOutcome.Source.parse(source);
     try (ConductorClient client = client()) {
-      WorkflowListing.load(client, directory.toPath(), what, ownerEmail, log).render(log);
+      return ListWorkflows.run(client, directory.toPath(), what, ownerEmail, log);
     }
   }
 }

@@ -1,20 +1,12 @@
 package io.idflow.maven;
 
-import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
-import io.idflow.core.TaskManager;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
-import io.idflow.core.purge.PurgePlan;
-import io.idflow.core.purge.PurgeReport;
-import io.idflow.core.report.RunReport;
+import io.idflow.core.goal.PurgeOrphans;
+import io.idflow.core.local.Definitions;
+import io.idflow.core.outcome.Outcome;
 import java.io.File;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import java.time.Clock;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -24,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * any version, at any depth. Each one is backed up first. Bound to no phase: it runs only when asked.
  */
 @Mojo(name = "purge-orphans", threadSafe = true)
-public class PurgeOrphansMojo extends AbstractRemoteMojo {
+public class PurgeOrphansMojo extends AbstractValidatingMojo {
 
   /** Deletes orphans even when workflows use them: skips the usage check, never the scope. */
   @Parameter(property = IdflowProperties.FORCE, defaultValue = "false")
@@ -59,50 +51,12 @@ public class PurgeOrphansMojo extends AbstractRemoteMojo {
   private File backupDirectory;
 
   @Override
-  protected void run(IdflowLog log) throws MojoExecutionException, MojoFailureException {
-    PurgeReport report;
+  protected Outcome outcome(IdflowLog log) {
+    report().checked("force", force).checked("dryRun", dryRun).checked("maxDeletions", maxDeletions);
     try (ConductorClient client = client()) {
-      report = new TaskManager(client, directory.toPath(), log).purge(new TaskManager.PurgeOptions(force, dryRun,
-          Definitions.names(includes), Definitions.names(excludes), maxDeletions, backupDirectory.toPath(), ownerEmail, ownerEmailMandatory));
-    } catch (ConductorException e) {
-      throw beforeAnyWrite(e, "Nothing was deleted");
+      return PurgeOrphans.run(client, directory.toPath(), new PurgeOrphans.Options(force, dryRun, Definitions.names(includes),
+          Definitions.names(excludes), maxDeletions, backupDirectory.toPath(), ownerEmail, ownerEmailMandatory), log,
+          Clock.systemDefaultZone());
     }
-    report().checked("taskScope", report.plan().scope().describe()).checked("force", force).checked("dryRun", dryRun)
-        .checked("maxDeletions", maxDeletions).checked("backup", report.backup() == null ? null : report.backup().toString())
-        .addAll(entries(report));
-    report.render(log);
-    if (report.failure() != null) {
-      throw new MojoFailureException(report.failure().getMessage(), report.failure());
-    }
-    if (report.failed()) {
-      String message = "Could not purge " + report.failedDeletes() + " of " + report.results().size() + " orphaned tasks: "
-          + String.join(", ", report.results().stream().filter(r -> !r.purged()).map(PurgeReport.Result::name).toList())
-          + " (all are backed up in " + report.backup() + ")";
-      if (report.serverUnavailable()) {
-        throw new MojoExecutionException(message);
-      }
-      throw new MojoFailureException(message);
-    }
-  }
-
-  /**
-   * One report entry per orphan: {@code purged}, {@code failed} (a failed test), {@code would-purge}
-   * (dry run, or stopped by the guard) or {@code in-use} (kept, with its users).
-   */
-  private static List<RunReport.Entry> entries(PurgeReport report) {
-    List<RunReport.Entry> out = new ArrayList<>();
-    Map<String, PurgeReport.Result> results = new HashMap<>();
-    report.results().forEach(r -> results.put(r.name(), r));
-    for (PurgePlan.Candidate c : report.plan().candidates()) {
-      PurgeReport.Result r = results.get(c.name());
-      String outcome = r == null ? "would-purge" : r.purged() ? "purged" : "failed";
-      String detail = r == null || r.reason() == null ? c.reason() : c.reason() + "\n" + r.reason();
-      out.add(new RunReport.Entry("task", c.name(), null, outcome, detail, r != null && !r.purged()));
-    }
-    for (PurgePlan.Kept kept : report.plan().inUse()) {
-      out.add(new RunReport.Entry("task", kept.name(), null, "in-use",
-          String.join("\n", kept.usages().stream().map(u -> "used by " + u.describe()).toList()), false));
-    }
-    return out;
   }
 }

@@ -2,13 +2,12 @@ package io.idflow.maven;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
-import io.idflow.core.run.WorkflowRunner;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.report.RunReport;
+import io.idflow.core.goal.StartWorkflow;
+import io.idflow.core.outcome.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,37 +43,12 @@ public class StartWorkflowMojo extends AbstractRemoteMojo {
   private int wait;
 
   @Override
-  protected boolean needsDirectory() {
-    return false;
-  }
-
-  @Override
-  protected void run(IdflowLog log) {
+  protected Outcome outcome(IdflowLog log) {
     JsonNode body = input();
     report().checked("workflow", workflow).checked("version", version).checked("wait", wait);
     try (ConductorClient client = client()) {
-      WorkflowRunner runner = new WorkflowRunner(client, log, Duration.ofMillis(500));
-      String id = runner.start(workflow, version, body);
-      log.info("Started workflow " + workflow + (version == null ? "" : " v" + version) + ": " + id);
-      if (wait > 0) {
-        ObjectNode done;
-        try {
-          done = runner.await(id, Duration.ofSeconds(wait));
-        } catch (IdflowException e) {
-          report().add(execution("failed", e.getMessage(), true));
-          throw e;
-        }
-        report().add(execution("completed", "workflowId " + id, false));
-        log.info("Workflow " + workflow + " COMPLETED, output: " + done.path("output"));
-      } else {
-        report().add(execution("started", "workflowId " + id, false));
-      }
+      return StartWorkflow.run(client, workflow, version, body, Duration.ofSeconds(wait), log);
     }
-  }
-
-  /** The report's one entry: this execution, its outcome ({@code started}, {@code completed}, {@code failed}). */
-  private RunReport.Entry execution(String outcome, String detail, boolean failed) {
-    return new RunReport.Entry("execution", workflow, version, outcome, detail, failed);
   }
 
   private JsonNode input() {

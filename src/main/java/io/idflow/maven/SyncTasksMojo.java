@@ -1,13 +1,10 @@
 package io.idflow.maven;
 
-import io.idflow.core.local.Definitions;
 import io.idflow.core.IdflowLog;
-import io.idflow.core.TaskManager;
-import io.idflow.core.UploadReport;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import io.idflow.core.goal.SyncTasks;
+import io.idflow.core.local.Definitions;
+import io.idflow.core.outcome.Outcome;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * (see {@code purge-orphans}).
  */
 @Mojo(name = "sync-tasks", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class SyncTasksMojo extends AbstractRemoteMojo {
+public class SyncTasksMojo extends AbstractValidatingMojo {
 
   /** The task definitions to sync: a name or a comma list of names. Default: all. */
   @Parameter(property = IdflowProperties.TASK)
@@ -34,25 +31,11 @@ public class SyncTasksMojo extends AbstractRemoteMojo {
   private boolean dryRun;
 
   @Override
-  protected void run(IdflowLog log) throws MojoExecutionException, MojoFailureException {
-    UploadReport report;
+  protected Outcome outcome(IdflowLog log) {
+    report().checked("directory", directory.toString()).checked("task", task).checked("force", force).checked("dryRun", dryRun);
     try (ConductorClient client = client()) {
-      report = new TaskManager(client, directory.toPath(), log).sync(
-          new TaskManager.SyncOptions(Definitions.names(task), force, dryRun, ownerEmail, ownerEmailMandatory));
-    } catch (ConductorException e) {
-      throw beforeAnyWrite(e, "Nothing was synced");
+      return SyncTasks.run(client, directory.toPath(), new SyncTasks.Options(Definitions.names(task), force, dryRun, ownerEmail,
+          ownerEmailMandatory), log);
     }
-    report().checked("directory", directory.toString()).checked("task", task).checked("force", force)
-        .checked("dryRun", dryRun).addAll(report.entries());
-    report.render(log);
-    if (!report.failed()) {
-      return;
-    }
-    String message = report.outcome() + (report.failure() == null ? "" : "; " + report.failure().getMessage());
-    if (report.serverUnavailable()) {
-      throw new MojoExecutionException("Conductor at " + shownUrl() + " could not take the task definitions: "
-          + message, report.failure());
-    }
-    throw new MojoFailureException(message, report.failure());
   }
 }

@@ -1,15 +1,11 @@
 package io.idflow.maven;
 
-import io.idflow.core.local.Definitions;
-import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
-import io.idflow.core.UploadReport;
-import io.idflow.core.WorkflowManager;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
+import io.idflow.core.goal.UploadWorkflows;
+import io.idflow.core.local.Definitions;
+import io.idflow.core.outcome.Outcome;
 import io.idflow.core.plan.DriftPolicy;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * it holds with other content is drift, handled by {@code onDrift}.
  */
 @Mojo(name = "upload-workflows", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class UploadWorkflowsMojo extends AbstractRemoteMojo {
+public class UploadWorkflowsMojo extends AbstractValidatingMojo {
 
   /** The workflows to upload: a name or a comma list of names. Default: all. */
   @Parameter(property = IdflowProperties.WORKFLOW)
@@ -43,29 +39,13 @@ public class UploadWorkflowsMojo extends AbstractRemoteMojo {
   private String onDrift;
 
   @Override
-  protected void run(IdflowLog log) throws MojoExecutionException, MojoFailureException {
+  protected Outcome outcome(IdflowLog log) {
     DriftPolicy policy = DriftPolicy.parse(onDrift);
     report().checked("directory", directory.toString()).checked("workflow", workflow).checked("force", force)
         .checked("dryRun", dryRun).checked("onDrift", onDrift);
-    UploadReport upload;
     try (ConductorClient client = client()) {
-      upload = new WorkflowManager(client, directory.toPath(), log).upload(
-          new WorkflowManager.UploadOptions(Definitions.names(workflow), force, dryRun, policy, ownerEmail, ownerEmailMandatory));
-    } catch (ConductorException e) {
-      throw beforeAnyWrite(e, "Nothing was uploaded");
+      return UploadWorkflows.run(client, directory.toPath(), new UploadWorkflows.Options(Definitions.names(workflow), force, dryRun,
+          policy, ownerEmail, ownerEmailMandatory), log);
     }
-    report().addAll(upload.entries());
-    upload.render(log);
-    if (!upload.failed()) {
-      return;
-    }
-    if (upload.failure() instanceof IdflowException drift) {
-      throw new MojoFailureException(drift.getMessage(), drift);  // says itself that nothing was uploaded
-    }
-    String message = upload.outcome() + (upload.failure() == null ? "" : "; " + upload.failure().getMessage());
-    if (upload.serverUnavailable()) {
-      throw new MojoExecutionException("Conductor at " + shownUrl() + " could not take the upload: " + message, upload.failure());
-    }
-    throw new MojoFailureException(message, upload.failure());
   }
 }

@@ -1,13 +1,12 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.local.InvalidDefinitionsException;
-import io.idflow.core.local.DefinitionLoader;
-import io.idflow.core.local.DefinitionValidator;
-import io.idflow.core.model.LocalDefinitions;
-import org.apache.maven.plugin.MojoFailureException;
+import io.idflow.core.goal.Validate;
+import io.idflow.core.outcome.Outcome;
+import java.io.File;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks every local workflow and task definition offline, with the server's own rules, and
@@ -16,22 +15,32 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractIdflowMojo {
 
+  /**
+   * The definitions directory: workflow definitions in {@code workflows/**}{@code /*.json}, task
+   * definitions in {@code tasks/**}{@code /*.json}. A module without it is skipped, so a parent POM
+   * can bind the plugin for every module.
+   */
+  @Parameter(property = IdflowProperties.DIRECTORY, defaultValue = "${project.basedir}/idflow")
+  protected File directory;
+
+  /** Sets this {@code ownerEmail} on every definition that has none (the files are not changed). */
+  @Parameter(property = IdflowProperties.OWNER_EMAIL)
+  protected String ownerEmail;
+
+  /**
+   * Validates {@code ownerEmail} as servers running with {@code conductor.app.ownerEmailMandatory=true}
+   * do: a definition without one is an error.
+   */
+  @Parameter(property = IdflowProperties.OWNER_EMAIL_MANDATORY, defaultValue = "false")
+  protected boolean ownerEmailMandatory;
+
   @Override
-  protected void run(IdflowLog log) throws MojoFailureException {
-    LocalDefinitions defs = DefinitionLoader.load(directory.toPath()).withDefaultOwnerEmail(ownerEmail);
-    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
-    defs.warnings().forEach(p -> log.warn(p.toString()));
-    defs.errors().forEach(p -> log.error(p.toString()));
-    String counted = plural(defs.workflows().size(), "workflow") + " and " + plural(defs.tasks().size(), "task definition")
-        + " in " + plural(defs.workflowFiles() + defs.taskFiles(), "file");
-    if (defs.hasErrors()) {
-      throw new MojoFailureException(new InvalidDefinitionsException(defs.errors()).getMessage());
-    }
-    log.info("Validated " + counted + ": no errors"
-        + (defs.warnings().isEmpty() ? "" : ", " + plural(defs.warnings().size(), "warning")));
+  protected File definitionsDirectory() {
+    return directory;
   }
 
-  static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
+  @Override
+  protected Outcome outcome(IdflowLog log) {
+    return Validate.run(directory.toPath(), ownerEmail, ownerEmailMandatory);
   }
 }

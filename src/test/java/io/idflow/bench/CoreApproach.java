@@ -1,10 +1,10 @@
 package io.idflow.bench;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.TaskManager;
-import io.idflow.core.UploadReport;
-import io.idflow.core.WorkflowManager;
+import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.goal.SyncTasks;
+import io.idflow.core.goal.UploadWorkflows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -31,12 +31,12 @@ final class CoreApproach implements Approach {
         .http(meter.instrument(new OkHttpClient.Builder()))
         .readTimeout(Duration.ofMinutes(10))
         .build()) {
-      UploadReport tasks = new TaskManager(client, idflow, log).sync(TaskManager.SyncOptions.defaults());
+      UploadOutcome tasks = SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log);
       tasks.render(log);
       if (tasks.failed()) {
         throw new IllegalStateException("sync-tasks failed: " + tasks.summary());
       }
-      UploadReport workflows = new WorkflowManager(client, idflow, log).upload(WorkflowManager.UploadOptions.defaults());
+      UploadOutcome workflows = UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), log);
       workflows.render(log);
       if (workflows.failed()) {
         throw new IllegalStateException("upload-workflows failed: " + workflows.summary());

@@ -1,12 +1,17 @@
 package io.idflow.core;
 
+import io.idflow.core.apply.Purger;
+import io.idflow.core.goal.ListTasks;
+import io.idflow.core.goal.PurgeOrphans;
+import io.idflow.core.goal.SyncTasks;
+import io.idflow.core.plan.PlanItem;
 import io.idflow.core.local.InvalidDefinitionsException;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.idflow.core.WorkflowManager.UploadOptions;
+import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.model.Problem;
 import java.io.IOException;
@@ -83,7 +88,7 @@ class BadInputCorpusTest {
   void uploadWorkflowsFailsBeforeAnyRequest(String name) throws IOException {
     copyCase(name);
 
-    Throwable thrown = catchThrowable(() -> manager().upload(UploadOptions.defaults()));
+    Throwable thrown = catchThrowable(() -> UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), log));
 
     assertReports(name, thrown);
   }
@@ -93,7 +98,7 @@ class BadInputCorpusTest {
   void syncTasksFailsBeforeAnyRequest(String name) throws IOException {
     copyCase(name);
 
-    Throwable thrown = catchThrowable(() -> tasks().sync(TaskManager.SyncOptions.defaults()));
+    Throwable thrown = catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
 
     assertReports(name, thrown);
   }
@@ -115,21 +120,13 @@ class BadInputCorpusTest {
     assertThat(Files.size(file)).isGreaterThan(20_000_000L);
     int lastLine = count + 2;
 
-    Throwable thrown = catchThrowable(() -> tasks().sync(TaskManager.SyncOptions.defaults()));
+    Throwable thrown = catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
 
     assertThat(thrown).isInstanceOf(InvalidDefinitionsException.class);
     assertThat(((InvalidDefinitionsException) thrown).errors()).singleElement().hasToString(
         "idflow/tasks/huge.json line " + lastLine + ", column 19: is not valid JSON: Unexpected character ('\"' (code 34)):"
             + " was expecting comma to separate Object entries");
     assertThat(server.getAllServeEvents()).isEmpty();
-  }
-
-  private WorkflowManager manager() {
-    return new WorkflowManager(client, idflow, log);
-  }
-
-  private TaskManager tasks() {
-    return new TaskManager(client, idflow, log);
   }
 
   /** The case's files as {@code idflow/}, the way a project holds them (messages show {@code idflow/...}). */

@@ -1,10 +1,13 @@
 package io.idflow.core;
 
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.idflow.core.UploadResult.Status;
+import io.idflow.core.outcome.UploadResult.Status;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.model.Kind;
 import io.idflow.core.server.RunningServer;
@@ -53,14 +56,14 @@ class ServerDiesMidRunIT {
         + "\"tasks\":[{\"name\":\"dies_work\",\"taskReferenceName\":\"work_ref\",\"type\":\"SIMPLE\"}]}";
   }
 
-  private UploadReport upload(String url, Interceptor interceptor) {
+  private UploadOutcome upload(String url, Interceptor interceptor) {
     OkHttpClient.Builder http = new OkHttpClient.Builder();
     if (interceptor != null) {
       http.addInterceptor(interceptor);
     }
     try (ConductorClient client = ConductorClient.builder(url).http(http).retries(2)
         .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
-      return new WorkflowManager(client, project.resolve("idflow"), IdflowLog.silent()).upload(WorkflowManager.UploadOptions.defaults());
+      return UploadWorkflows.run(client, project.resolve("idflow"), UploadWorkflows.Options.defaults(), IdflowLog.silent());
     }
   }
 
@@ -114,7 +117,7 @@ class ServerDiesMidRunIT {
         return response;
       };
 
-      UploadReport failed = upload(server.url(), stopAfterListing);
+      UploadOutcome failed = upload(server.url(), stopAfterListing);
 
       assertThat(sent).containsExactly("GET /api/metadata/workflow", "PUT /api/metadata/workflow");
       assertThat(failed.results()).extracting(UploadResult::name, UploadResult::status).containsExactly(
@@ -132,7 +135,7 @@ class ServerDiesMidRunIT {
 
       sent.clear();
       List<String> written = Collections.synchronizedList(new ArrayList<>());
-      UploadReport rerun = upload(server.url(), chain -> {
+      UploadOutcome rerun = upload(server.url(), chain -> {
         if (chain.request().method().equals("PUT")) {
           okio.Buffer buffer = new okio.Buffer();
           chain.request().body().writeTo(buffer);

@@ -1,5 +1,12 @@
 package io.idflow.core;
 
+import io.idflow.core.goal.UploadWorkflows;
+import io.idflow.core.goal.ListTasks;
+import io.idflow.core.goal.PurgeOrphans;
+import io.idflow.core.goal.SyncTasks;
+import io.idflow.core.plan.PlanItem;
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -78,7 +85,7 @@ class UnknownFieldsTest {
     server.stubFor(get("/api/metadata/workflow").willReturn(okJson("[]")));
     server.stubFor(put("/api/metadata/workflow").willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"audit order\"]}")));
 
-    UploadReport report = new WorkflowManager(client, idflow, new CollectingLog()).upload(WorkflowManager.UploadOptions.defaults());
+    UploadOutcome report = UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), new CollectingLog());
 
     assertThat(report.results()).extracting(UploadResult::status).containsExactly(UploadResult.Status.UPLOADED);
     server.verify(1, putRequestedFor(urlEqualTo("/api/metadata/workflow")).withRequestBody(equalToJson("[" + WORKFLOW + "]")));
@@ -88,7 +95,7 @@ class UnknownFieldsTest {
   void rerunIsUpToDateWhenTheServerDroppedTheUnknownFields() {
     server.stubFor(get("/api/metadata/workflow").willReturn(okJson("[" + WORKFLOW_AS_STORED + "]")));
 
-    UploadReport report = new WorkflowManager(client, idflow, new CollectingLog()).upload(WorkflowManager.UploadOptions.defaults());
+    UploadOutcome report = UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), new CollectingLog());
 
     assertThat(report.results()).extracting(UploadResult::status).containsExactly(UploadResult.Status.UP_TO_DATE);
     assertThat(server.getAllServeEvents()).hasSize(1);
@@ -98,15 +105,14 @@ class UnknownFieldsTest {
   void syncSendsUnknownTaskFieldsAsWrittenAndARerunWritesNothing() {
     server.stubFor(get("/api/metadata/taskdefs").willReturn(okJson("[]")));
     server.stubFor(post("/api/metadata/taskdefs").willReturn(aResponse().withStatus(200)));
-    TaskManager tasks = new TaskManager(client, idflow, new CollectingLog());
 
-    assertThat(tasks.sync(TaskManager.SyncOptions.defaults()).results()).extracting(UploadResult::status)
+    assertThat(SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), new CollectingLog()).results()).extracting(UploadResult::status)
         .containsExactly(UploadResult.Status.CREATED);
     server.verify(1, postRequestedFor(urlEqualTo("/api/metadata/taskdefs")).withRequestBody(equalToJson("[" + TASK + "]")));
 
     server.resetAll();
     server.stubFor(get("/api/metadata/taskdefs").willReturn(okJson("[" + TASK_AS_STORED + "]")));
-    assertThat(tasks.sync(TaskManager.SyncOptions.defaults()).results()).extracting(UploadResult::status)
+    assertThat(SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), new CollectingLog()).results()).extracting(UploadResult::status)
         .containsExactly(UploadResult.Status.UP_TO_DATE);
     server.verify(1, anyRequestedFor(anyUrl()));
   }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
-import io.idflow.core.TaskManager;
-import io.idflow.core.UploadReport;
-import io.idflow.core.UploadResult;
-import io.idflow.core.WorkflowManager;
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
+import io.idflow.core.goal.Diff;
+import io.idflow.core.goal.SyncTasks;
+import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.DefinitionValidator;
 import io.idflow.core.model.Kind;
@@ -17,7 +18,7 @@ import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.model.Problem;
 import io.idflow.core.plan.Action;
-import io.idflow.core.plan.DiffReport;
+import io.idflow.core.remote.RemoteDefinitions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -120,26 +121,26 @@ final class CorpusRun {
       // The task verdicts stored what the server accepted: start the upload from an empty server.
       empty(client);
       List<String> failures = new ArrayList<>();
-      UploadReport tasks = new TaskManager(client, accepted, IdflowLog.silent()).sync(TaskManager.SyncOptions.defaults());
-      UploadReport workflows = new WorkflowManager(client, accepted, IdflowLog.silent()).upload(WorkflowManager.UploadOptions.defaults());
-      for (UploadReport r : List.of(tasks, workflows)) {
+      UploadOutcome tasks = SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
+      UploadOutcome workflows = UploadWorkflows.run(client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+      for (UploadOutcome r : List.of(tasks, workflows)) {
         r.results().stream().filter(UploadResult::failed).forEach(x -> failures.add(x.name() + " v" + x.version() + ": " + x.reason()));
-        if (r.failure() != null) {
-          failures.add(r.failure().getMessage());
+        if (r.cause() != null) {
+          failures.add(r.cause().getMessage());
         }
       }
       List<String> drift = new ArrayList<>();
-      UploadReport tasksAgain = new TaskManager(client, accepted, IdflowLog.silent()).sync(TaskManager.SyncOptions.defaults());
-      UploadReport workflowsAgain = new WorkflowManager(client, accepted, IdflowLog.silent()).upload(WorkflowManager.UploadOptions.defaults());
-      for (UploadReport r : List.of(tasksAgain, workflowsAgain)) {
+      UploadOutcome tasksAgain = SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
+      UploadOutcome workflowsAgain = UploadWorkflows.run(client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+      for (UploadOutcome r : List.of(tasksAgain, workflowsAgain)) {
         for (UploadResult x : r.results()) {
           if (x.status() != UploadResult.Status.UP_TO_DATE && !x.failed()) {
-            drift.add(r.kind() + " " + x.name() + (r.kind().equals("workflow") ? " v" + x.version() : "") + ": " + x.differences());
+            drift.add(r.kind().label() + " " + x.name() + (r.kind() == Kind.WORKFLOW ? " v" + x.version() : "") + ": " + x.differences());
           }
         }
       }
       LocalDefinitions local = DefinitionLoader.load(accepted);
-      long changes = DiffReport.compute(client, local, Optional.empty(), "no scope").items().stream()
+      long changes = Diff.plan(local, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), null).items().stream()
           .filter(i -> i.action() == Action.CREATE || i.action() == Action.UPDATE).count();
       int uploadedWorkflows = local.workflows().size();
       int uploadedTasks = local.tasks().size();

@@ -35,7 +35,9 @@ class RemoteReportsTest {
 
   private <T extends AbstractRemoteMojo> T configure(T mojo) {
     RecordingLog.attach(mojo);
-    set(mojo, "directory", project.resolve("idflow").toFile());
+    if (mojo instanceof AbstractDefinitionsMojo) {
+      set(mojo, "directory", project.resolve("idflow").toFile());
+    }
     set(mojo, "conductorUrl", server.baseUrl().replace("http://", "http://user:pw@"));
     set(mojo, "reports", true);
     set(mojo, "buildDirectory", project.resolve("target").toFile());

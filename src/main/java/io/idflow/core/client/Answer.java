@@ -109,6 +109,22 @@ final class Answer {
     return o;
   }
 
+  /** A search answer: {@code {"totalHits": n, "results": [executions]}}. */
+  List<ObjectNode> searchResults() throws Unexpected {
+    JsonNode results = object().path("results");
+    if (!results.isArray()) {
+      throw new Unexpected("a JSON object without a \"results\" list");
+    }
+    List<ObjectNode> out = new ArrayList<>();
+    for (JsonNode r : results) {
+      if (!(r instanceof ObjectNode o)) {
+        throw new Unexpected("a results list holding " + describe(r));
+      }
+      out.add(o);
+    }
+    return out;
+  }
+
   /** Nothing, or JSON: what a write answers. Text that is not JSON (an HTML page) is {@link Unexpected}. */
   void nothing() throws Unexpected {
     if (!isEmpty()) {

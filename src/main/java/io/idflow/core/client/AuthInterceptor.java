@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.IdflowException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowLog;
@@ -82,10 +83,10 @@ abstract class AuthInterceptor implements Interceptor {
 
   private static void require(AuthMode mode, Credentials credentials, boolean username) {
     if (credentials == null) {
-      throw new IllegalArgumentException("Auth mode " + mode + " needs credentials, and none were given");
+      throw new IdflowException("Auth mode " + mode + " needs credentials, and none were given");
     }
     if (username && !credentials.hasUsername()) {
-      throw new IllegalArgumentException("Auth mode " + mode + " needs a user name (key id) and a secret; "
+      throw new IdflowException("Auth mode " + mode + " needs a user name (key id) and a secret; "
           + credentials.source() + " has only a secret");
     }
   }

@@ -3,6 +3,7 @@ package io.idflow.core.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
 import io.idflow.core.Texts;
@@ -66,6 +67,12 @@ public final class ConductorClient implements AutoCloseable {
     return api.toString();
   }
 
+  /** The server, as messages name it: the API base without {@code /api} and without user info. */
+  public String serverUrl() {
+    String url = api.toString();
+    return url.substring(0, url.length() - "/api".length());
+  }
+
   /**
    * {@code http://host:8080}, {@code http://host:8080/} and {@code http://host:8080/api} all name
    * the same API. User info in the URL is dropped: credentials travel in headers, and the URL shows
@@ -75,7 +82,7 @@ public final class ConductorClient implements AutoCloseable {
     String trimmed = url == null ? "" : url.trim();
     HttpUrl parsed = HttpUrl.parse(trimmed);
     if (parsed == null) {
-      throw new IllegalArgumentException(
+      throw new IdflowException(
           "Not an http(s) URL: '" + Urls.withoutUserInfo(trimmed) + "' (expected e.g. http://localhost:8080)");
     }
     parsed = Urls.withoutUserInfo(parsed);
@@ -159,6 +166,15 @@ public final class ConductorClient implements AutoCloseable {
   public Optional<ObjectNode> getWorkflow(String workflowId) {
     HttpUrl url = url("workflow", workflowId).newBuilder().addQueryParameter("includeTasks", "true").build();
     return find(get(url), "a workflow execution", Answer::object);
+  }
+
+  /** The newest executions, at most {@code size}, optionally filtered by a search query ({@code workflowType=x}). */
+  public List<ObjectNode> searchWorkflows(int size, String query) {
+    HttpUrl.Builder url = url("workflow", "search").newBuilder().addQueryParameter("size", Integer.toString(size));
+    if (query != null && !query.isBlank()) {
+      url.addQueryParameter("query", query);
+    }
+    return call(get(url.build()), "Conductor's search results", Answer::searchResults);
   }
 
   // ---- plumbing

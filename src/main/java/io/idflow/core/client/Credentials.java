@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.IdflowException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class Credentials {
       return Optional.of(of(key, secret, "the environment (" + KEY_ENV + ", " + SECRET_ENV + ")"));
     }
     if (key != null || secret != null) {
-      throw new IllegalArgumentException((key != null ? KEY_ENV + " is set but " + SECRET_ENV : SECRET_ENV + " is set but " + KEY_ENV)
+      throw new IdflowException((key != null ? KEY_ENV + " is set but " + SECRET_ENV : SECRET_ENV + " is set but " + KEY_ENV)
           + " is not: set both, or neither");
     }
     String token = blankToNull(env.get(TOKEN_ENV));

@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.IdflowException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public final class ProxyOptions {
 
   public ProxyOptions(String host, int port, String username, String password, String nonProxyHosts) {
     if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("A proxy needs a host");
+      throw new IdflowException("A proxy needs a host");
     }
     this.host = host.trim();
     this.port = port;

@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,19 +59,19 @@ public record TlsOptions(Path trustStore, String trustStorePassword, Path keySto
       context.init(keys, new TrustManager[] {trust}, new SecureRandom());
       http.sslSocketFactory(context.getSocketFactory(), trust);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("Cannot set up TLS for " + url + ": " + e.getMessage(), e);
+      throw new IdflowException("Cannot set up TLS for " + url + ": " + e.getMessage(), e);
     }
   }
 
   private static KeyStore load(String what, Path file, String password) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("The " + what + " " + file + " does not exist");
+      throw new IdflowException("The " + what + " " + file + " does not exist");
     }
     try {
       return KeyStore.getInstance(file.toFile(), chars(password));
     } catch (IOException | GeneralSecurityException e) {
       // The JDK says "keystore password was incorrect" or names the format problem; never the password.
-      throw new IllegalArgumentException("Cannot read the " + what + " " + file + ": " + e.getMessage()
+      throw new IdflowException("Cannot read the " + what + " " + file + ": " + e.getMessage()
           + (password == null ? " (no password was given)" : ""), e);
     }
   }

@@ -1,5 +1,6 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
@@ -287,7 +288,7 @@ public final class DefinitionLoader {
   }
 
   private static void reportDuplicates(Kind kind, List<LocalDefinition> found, List<Problem> problems) {
-    Map<String, LocalDefinition> first = new HashMap<>();
+    Map<DefinitionId, LocalDefinition> first = new HashMap<>();
     List<LocalDefinition> unique = new ArrayList<>();
     for (LocalDefinition def : found) {
       LocalDefinition earlier = first.putIfAbsent(def.id(), def);

@@ -16,9 +16,9 @@ import java.nio.file.Path;
  */
 public record LocalDefinition(Kind kind, String name, int version, ObjectNode json, Path file, int index) {
 
-  /** The identity used in messages: {@code order_flow v3} for workflows, the name for tasks. */
-  public String id() {
-    return kind == Kind.WORKFLOW ? name + " v" + version : name;
+  /** What names it on a server; shown as {@code order_flow v3} for workflows, the name for tasks. */
+  public DefinitionId id() {
+    return kind == Kind.WORKFLOW ? DefinitionId.workflow(name, version) : DefinitionId.task(name);
   }
 
   /** The file, and the array element when the file holds several definitions. */

@@ -1,5 +1,6 @@
 package io.idflow.core.plan;
 
+import io.idflow.core.IdflowException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ public enum DriftPolicy {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("Unknown drift policy '" + text + "': use one of "
+      throw new IdflowException("Unknown drift policy '" + text + "': use one of "
           + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
     }
   }

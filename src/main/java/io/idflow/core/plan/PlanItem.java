@@ -2,6 +2,7 @@ package io.idflow.core.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.diff.Difference;
+import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.LocalDefinition;
 import java.util.List;
 
@@ -9,27 +10,32 @@ import java.util.List;
  * One step of a plan: a definition, what happens to it and why.
  *
  * @param action what the plan does
- * @param local the local definition, null for {@link Action#DELETE}
+ * @param id the definition
+ * @param local the local definition, null for {@link Action#DELETE} and {@link Action#KEEP_IN_USE}
  * @param remote the server's copy, null for {@link Action#CREATE}
- * @param differences the differing paths, remote value first (empty for create, delete, unchanged)
+ * @param differences the differing paths, remote value first (empty but for update and drift)
+ * @param reason for a deletion, why the definition is the project's ({@code owner a@b}); else null
+ * @param usages for {@link Action#KEEP_IN_USE}, every use, sorted; else empty
  */
-public record PlanItem(Action action, LocalDefinition local, ObjectNode remote, List<Difference> differences) {
+public record PlanItem(Action action, DefinitionId id, LocalDefinition local, ObjectNode remote, List<Difference> differences,
+    String reason, List<TaskUsages.Usage> usages) {
 
   public PlanItem {
     differences = List.copyOf(differences);
+    usages = List.copyOf(usages);
+  }
+
+  /** A comparison of a local definition with the server's copy ({@code remote} null when it has none). */
+  public static PlanItem compared(Action action, LocalDefinition local, ObjectNode remote, List<Difference> differences) {
+    return new PlanItem(action, local.id(), local, remote, differences, null, List.of());
   }
 
   public String name() {
-    return local != null ? local.name() : remote.path("name").asText();
-  }
-
-  /** {@code order_flow v3} or the task name. */
-  public String id() {
-    return local != null ? local.id() : remote.has("version") ? name() + " v" + remote.path("version").asInt() : name();
+    return id.name();
   }
 
   /** Whether applying the plan writes this definition to the server. */
   public boolean writes() {
-    return action == Action.CREATE || action == Action.UPDATE;
+    return action.writes();
   }
 }

@@ -3,57 +3,103 @@ package io.idflow.core.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.diff.JsonDiff;
-import io.idflow.core.diff.ServerModel;
+import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.remote.RemoteDefinitions;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Compares local definitions with the server's, fetched once, and decides what to write. */
+/**
+ * The one planner: compares local definitions with the server's snapshot, and decides what to write and,
+ * when asked, which of the project's task definitions only the server holds are orphans to delete and which
+ * a workflow still uses. Every goal reads its plan; {@code diff} and {@code purge-orphans} read the same
+ * deletions.
+ */
 public final class Planner {
 
   private Planner() {}
 
-  /** The server's definitions by identity: {@code name v3} for workflows, the name for tasks. */
-  public static Map<String, ObjectNode> index(Kind kind, List<ObjectNode> remote) {
-    Map<String, ObjectNode> byId = new HashMap<>();
-    for (ObjectNode def : remote) {
-      String name = def.path("name").asText();
-      byId.put(kind == Kind.WORKFLOW ? name + " v" + def.path("version").asInt(1) : name, def);
+  /**
+   * What to plan.
+   *
+   * @param compare the local definitions to compare with the server's (the selected workflows and/or tasks)
+   * @param force write every compared definition, changed or not
+   * @param onDrift what to do with a workflow version the server holds with other content; task definitions
+   *     have no versions, so for them any difference is an update
+   * @param deletions the project's scope for deletions, or null to plan none
+   * @param usageCheck keep the task definitions a workflow uses (the server's, every version, or a local one)
+   */
+  public record Options(List<LocalDefinition> compare, boolean force, DriftPolicy onDrift, PurgeScope deletions, boolean usageCheck) {
+
+    public Options {
+      compare = List.copyOf(compare);
     }
-    return byId;
+
+    /** Compares {@code compare}, plans no deletions. */
+    public static Options compare(List<LocalDefinition> compare, boolean force, DriftPolicy onDrift) {
+      return new Options(compare, force, onDrift, null, false);
+    }
   }
 
-  /**
-   * Plans {@code selected} against the server's copies.
-   *
-   * @param force write every selected definition, changed or not
-   * @param onDrift what to do with a definition the server holds with other content
-   */
-  public static Plan plan(List<LocalDefinition> selected, Map<String, ObjectNode> remote, boolean force, DriftPolicy onDrift) {
+  public static Plan plan(LocalDefinitions local, RemoteDefinitions remote, Options options) {
     List<PlanItem> items = new ArrayList<>();
-    Map<io.idflow.core.model.Kind, ServerModel> models = new java.util.EnumMap<>(io.idflow.core.model.Kind.class);
-    for (LocalDefinition local : selected) {
-      ObjectNode theirs = remote.get(local.id());
-      if (theirs == null) {
-        items.add(new PlanItem(Action.CREATE, local, null, List.of()));
+    for (LocalDefinition def : options.compare()) {
+      items.add(compare(def, remote, options));
+    }
+    Optional<DeletionScope> deletions = Optional.empty();
+    if (options.deletions() != null) {
+      deletions = Optional.of(deletions(local, remote, options, items));
+    }
+    return new Plan(items, deletions);
+  }
+
+  private static PlanItem compare(LocalDefinition def, RemoteDefinitions remote, Options options) {
+    ObjectNode theirs = remote.get(def.id()).orElse(null);
+    if (theirs == null) {
+      return PlanItem.compared(Action.CREATE, def, null, List.of());
+    }
+    // What the server stores is learned from its whole listing, not only from this definition's copy.
+    List<Difference> diffs = JsonDiff.definitions(remote.model(def.kind()), def.kind(), theirs, def.json());
+    Action action;
+    if (options.force()) {
+      action = Action.UPDATE;
+    } else if (diffs.isEmpty()) {
+      action = Action.UNCHANGED;
+    } else {
+      action = def.kind() == Kind.TASK || options.onDrift() == DriftPolicy.OVERWRITE ? Action.UPDATE : Action.DRIFT;
+    }
+    return PlanItem.compared(action, def, theirs, diffs);
+  }
+
+  /** Adds to {@code items} the project's remote-only task definitions: orphans to delete, or kept in use. */
+  private static DeletionScope deletions(LocalDefinitions local, RemoteDefinitions remote, Options options, List<PlanItem> items) {
+    PurgeScope scope = options.deletions();
+    Set<String> localTasks = local.tasksByName().keySet();
+    TaskUsages usages = options.usageCheck() ? TaskUsages.of(remote.all(Kind.WORKFLOW), local.workflows()) : null;
+    List<ObjectNode> sorted = new ArrayList<>(remote.all(Kind.TASK));
+    sorted.sort(Comparator.comparing(d -> d.path("name").asText()));
+    int inScope = 0;
+    for (ObjectNode def : sorted) {
+      Optional<String> reason = scope.reason(def);
+      if (reason.isEmpty()) {
         continue;
       }
-      // What the server stores is learned from its whole listing, not only from this definition's copy.
-      ServerModel model = models.computeIfAbsent(local.kind(), k -> ServerModel.conductorOss().learn(k, remote.values()));
-      List<Difference> diffs = JsonDiff.definitions(model, local.kind(), theirs, local.json());
-      Action action;
-      if (force) {
-        action = Action.UPDATE;
-      } else if (diffs.isEmpty()) {
-        action = Action.UNCHANGED;
-      } else {
-        action = onDrift == DriftPolicy.OVERWRITE ? Action.UPDATE : Action.DRIFT;
+      inScope++;
+      DefinitionId id = DefinitionId.of(Kind.TASK, def);
+      if (localTasks.contains(id.name())) {
+        continue;
       }
-      items.add(new PlanItem(action, local, theirs, diffs));
+      if (usages != null && usages.isUsed(id.name())) {
+        items.add(new PlanItem(Action.KEEP_IN_USE, id, null, def, List.of(), reason.get(), usages.of(id.name())));
+      } else {
+        items.add(new PlanItem(Action.DELETE, id, null, def, List.of(), reason.get(), List.of()));
+      }
     }
-    return new Plan(items);
+    return new DeletionScope(scope, usages != null, sorted.size(), inScope, usages == null ? List.of() : usages.chosenAtRunTime());
   }
 }

@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.IdflowException;
 import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -212,10 +213,10 @@ class AuthTest {
 
   @Test
   void forcedModesNeedTheirCredentials() {
-    assertThatThrownBy(() -> client(AuthMode.BEARER, null)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> client(AuthMode.BEARER, null)).isInstanceOf(IdflowException.class)
         .hasMessage("Auth mode bearer needs credentials, and none were given");
     assertThatThrownBy(() -> client(AuthMode.ORKES, Credentials.token(SECRET, "the environment (CONDUCTOR_AUTH_TOKEN)")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IdflowException.class)
         .hasMessage("Auth mode orkes needs a user name (key id) and a secret; the environment (CONDUCTOR_AUTH_TOKEN) has only a secret");
     assertThatThrownBy(() -> AuthMode.parse("kerberos")).hasMessage("Unknown auth mode 'kerberos': use one of auto, none, bearer, basic, orkes");
   }

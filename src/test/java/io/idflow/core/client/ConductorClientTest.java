@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -91,7 +92,7 @@ class ConductorClientTest {
   @Test
   void rejectsAUrlWithoutScheme() {
     assertThatThrownBy(() -> ConductorClient.create("localhost:8080"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IdflowException.class)
         .hasMessage("Not an http(s) URL: 'localhost:8080' (expected e.g. http://localhost:8080)");
   }
 

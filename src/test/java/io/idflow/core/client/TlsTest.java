@@ -1,5 +1,6 @@
 package io.idflow.core.client;
 
+import io.idflow.core.IdflowException;
 import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -139,7 +140,7 @@ class TlsTest {
   void aWrongStorePasswordFailsWithoutShowingIt() {
     startServer(false);
     assertThatThrownBy(() -> client(new TlsOptions(trustStore, "wrong-pw-123", null, null, false)))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IdflowException.class)
         .hasMessageStartingWith("Cannot read the trust store " + trustStore + ": ")
         .hasMessageNotContaining("wrong-pw-123");
     assertThatThrownBy(() -> client(new TlsOptions(dir.resolve("nope.p12"), null, null, null, false)))

@@ -377,14 +377,14 @@ class DefinitionLoaderTest {
     LocalDefinitions defs = load();
 
     assertThat(defs.problems()).isEmpty();
-    assertThat(defs.workflows()).extracting(LocalDefinition::id).containsExactly("a v1", "b v1");
+    assertThat(defs.workflows()).extracting(d -> d.id().toString()).containsExactly("a v1", "b v1");
   }
 
   @Test
   void givesTaskDefinitionsVersionZero() throws IOException {
     write("tasks/t.json", "{\"name\": \"t\", \"version\": 5}");
 
-    assertThat(load().tasks()).extracting(LocalDefinition::version, LocalDefinition::id).containsExactly(tuple(0, "t"));
+    assertThat(load().tasks()).extracting(LocalDefinition::version, d -> d.id().toString()).containsExactly(tuple(0, "t"));
   }
 
   // ---- arrays and duplicates
@@ -400,7 +400,7 @@ class DefinitionLoaderTest {
         "idflow/workflows/all.json at /1/version (workflow 'two'): 'version' must be a whole number >= 0, found the string \"x\"",
         "idflow/workflows/all.json at /2/name: the workflow definition has no 'name': add a non-empty string 'name'");
     assertThat(defs.workflows())
-        .extracting(LocalDefinition::id, LocalDefinition::index, LocalDefinition::location)
+        .extracting(d -> d.id().toString(), LocalDefinition::index, LocalDefinition::location)
         .containsExactly(
             tuple("four v4", 3, "idflow/workflows/all.json [3]"),
             tuple("one v1", 0, "idflow/workflows/all.json [0]"));
@@ -437,7 +437,7 @@ class DefinitionLoaderTest {
     LocalDefinitions defs = load();
 
     assertThat(defs.problems()).isEmpty();
-    assertThat(defs.workflows()).extracting(LocalDefinition::id).containsExactly("order v1", "order v2");
+    assertThat(defs.workflows()).extracting(d -> d.id().toString()).containsExactly("order v1", "order v2");
   }
 
   @Test
@@ -600,7 +600,7 @@ class DefinitionLoaderTest {
     write("workflows/a.json", "[{\"name\": \"zeta\", \"tasks\": []}, {\"name\": \"alpha\", \"version\": 10, \"tasks\": []}]");
     write("workflows/b.json", "[{\"name\": \"alpha\", \"version\": 9, \"tasks\": []}, {\"name\": \"mid\", \"tasks\": []}]");
 
-    assertThat(load().workflows()).extracting(LocalDefinition::id)
+    assertThat(load().workflows()).extracting(d -> d.id().toString())
         .containsExactly("alpha v9", "alpha v10", "mid v1", "zeta v1");
   }
 

@@ -195,6 +195,36 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void readsAVersionGivenAsAStringAsTheServerDoesAsThatVersion() throws IOException {
+    // The server's Jackson reads "2" into SubWorkflowParams.version as 2: here, as in check-missing, it pins v2.
+    defineTask("t");
+    workflow("child.json", "child", simple("t", "t"));
+    workflow("w.json", "w", subWorkflow("pinned", "child", 1).replace("\"version\":1", "\"version\":\"2\""));
+
+    assertThat(warnings()).containsExactly(
+        "idflow/workflows/w.json at /tasks/0/subWorkflowParam (workflow w v1): sub-workflow child v2 is not defined"
+            + " in local files (local versions: [1]); it must exist on the server");
+  }
+
+  @Test
+  void doesNotWarnAboutASubWorkflowNamedAtRunTime() throws IOException {
+    workflow("w.json", "w", subWorkflow("dyn", "${workflow.input.flow}", null));
+
+    assertThat(warnings()).isEmpty();
+  }
+
+  @Test
+  void aSubWorkflowGivenInlineIsNoCallToTheStoredOne() throws IOException {
+    // a v1 carries b's definition inline: the server runs that copy, not the stored b, so b calling a is no cycle.
+    defineTask("t");
+    write("workflows/a.json", "{\"name\":\"a\",\"tasks\":[{\"name\":\"s\",\"taskReferenceName\":\"s\",\"type\":\"SUB_WORKFLOW\","
+        + "\"subWorkflowParam\":{\"name\":\"b\",\"workflowDefinition\":{\"name\":\"b\",\"tasks\":[" + simple("t", "t") + "]}}}]}");
+    workflow("b.json", "b", subWorkflow("back", "a", 1));
+
+    assertThat(errors()).isEmpty();
+  }
+
+  @Test
   void doesNotWarnAboutSubWorkflowDefinedLocallyOrInline() throws IOException {
     defineTask("t");
     workflow("child.json", "child", simple("t", "t"));

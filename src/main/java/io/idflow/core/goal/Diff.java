@@ -1,0 +1,69 @@
+package io.idflow.core.goal;
+
+import io.idflow.core.IdflowException;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.client.ConductorClient;
+import io.idflow.core.local.Definitions;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.outcome.DiffOutcome;
+import io.idflow.core.plan.DriftPolicy;
+import io.idflow.core.plan.Plan;
+import io.idflow.core.plan.Planner;
+import io.idflow.core.plan.PurgeScope;
+import io.idflow.core.remote.RemoteDefinitions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code diff}: the plan of every writing goal at once, written nowhere. Its deletions are {@code purge-orphans}'
+ * (same scope, same usage check), so the two never disagree.
+ */
+public final class Diff {
+
+  /**
+   * What to compare.
+   *
+   * @param includes name globs of task definitions that belong to the project whatever their owner
+   * @param excludes name globs of task definitions that never belong to the project
+   * @param failOnDiff whether any change fails the run
+   * @param ownerEmail the owner of the project's task definitions; set on definitions that have none
+   * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
+   */
+  public record Options(Set<String> includes, Set<String> excludes, boolean failOnDiff, String ownerEmail, boolean ownerEmailMandatory) {
+
+    public Options {
+      includes = Set.copyOf(includes);
+      excludes = Set.copyOf(excludes);
+    }
+  }
+
+  private Diff() {}
+
+  /** Fetches the server's definitions once each (two requests) and plans. */
+  public static DiffOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log) {
+    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+    PurgeScope scope = null;
+    String scopeProblem = null;
+    try {
+      scope = PurgeScope.resolve(options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
+    } catch (IdflowException e) {
+      scopeProblem = e.getMessage();
+    }
+    return new DiffOutcome(plan(defs, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), scope), scopeProblem,
+        options.failOnDiff());
+  }
+
+  /**
+   * Every local definition compared (a changed one is an update here, whatever upload-workflows' drift policy would
+   * make of it), and the project's remote-only task definitions planned as purge-orphans plans them.
+   */
+  public static Plan plan(LocalDefinitions defs, RemoteDefinitions remote, PurgeScope scope) {
+    List<LocalDefinition> all = new ArrayList<>(defs.workflows());
+    all.addAll(defs.tasks());
+    return Planner.plan(defs, remote, new Planner.Options(all, false, DriftPolicy.OVERWRITE, scope, true));
+  }
+}

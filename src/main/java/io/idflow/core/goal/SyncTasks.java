@@ -1,0 +1,86 @@
+package io.idflow.core.goal;
+
+import io.idflow.core.IdflowLog;
+import io.idflow.core.apply.TaskWriter;
+import io.idflow.core.apply.Written;
+import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
+import io.idflow.core.local.Definitions;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.outcome.NothingDone;
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
+import io.idflow.core.plan.Action;
+import io.idflow.core.plan.DriftPolicy;
+import io.idflow.core.plan.Plan;
+import io.idflow.core.plan.PlanItem;
+import io.idflow.core.plan.Planner;
+import io.idflow.core.remote.RemoteDefinitions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code sync-tasks}: load and validate, fetch the server's task definitions once, plan, then create the new
+ * ones in one bulk request and update the changed ones.
+ */
+public final class SyncTasks {
+
+  /**
+   * What to sync and how.
+   *
+   * @param tasks names to sync, all when empty
+   * @param force write every selected task definition, changed or not
+   * @param dryRun plan and report, write nothing
+   * @param ownerEmail set on definitions that have none (null: leave them)
+   * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
+   */
+  public record Options(Set<String> tasks, boolean force, boolean dryRun, String ownerEmail, boolean ownerEmailMandatory) {
+
+    public static Options defaults() {
+      return new Options(Set.of(), false, false, null, false);
+    }
+  }
+
+  private SyncTasks() {}
+
+  /** Plans and (unless a dry run) applies the sync. Throws when nothing can be planned from the files. */
+  public static UploadOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log) {
+    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+    List<LocalDefinition> selected = Definitions.select(defs, Kind.TASK, options.tasks());
+    boolean single = options.tasks().size() == 1;
+    if (single) {
+      log.info("Syncing task '" + options.tasks().iterator().next() + "' with Conductor...");
+    }
+    RemoteDefinitions remote;
+    try {
+      remote = RemoteDefinitions.fetch(client, Kind.TASK);
+    } catch (ConductorException e) {
+      throw NothingDone.because("Nothing was synced", e);
+    }
+    Plan plan = Planner.plan(defs, remote, Planner.Options.compare(selected, options.force(), DriftPolicy.OVERWRITE));
+    Written written = options.dryRun() ? Written.nothing() : TaskWriter.write(client, plan);
+    List<UploadResult> results = new ArrayList<>();
+    for (PlanItem item : plan.items()) {
+      UploadResult.Status status;
+      String reason = null;
+      if (item.action() == Action.UNCHANGED) {
+        status = UploadResult.Status.UP_TO_DATE;
+      } else if (options.dryRun()) {
+        status = UploadResult.Status.WOULD_UPLOAD;
+        reason = UploadWorkflows.wouldUpload(item);
+      } else if (written.failures().containsKey(item)) {
+        status = UploadResult.Status.FAILED;
+        reason = written.failures().get(item);
+      } else {
+        status = item.action() == Action.CREATE ? UploadResult.Status.CREATED : UploadResult.Status.UPDATED;
+      }
+      results.add(new UploadResult(item.name(), 0, status, item.differences(), reason));
+    }
+    return new UploadOutcome(Kind.TASK, defs.taskFiles(), single, options.dryRun(), DriftPolicy.OVERWRITE, results, written.failure(),
+        client.serverUrl());
+  }
+}
