@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.CollectingLog;
 import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.local.DefinitionLoader;
@@ -89,6 +90,26 @@ class DiffOutcomeTest {
     assertThat(diff.changes()).isTrue();
     assertThat(diff.fixHint()).isEqualTo("Run 'mvn idflow:upload-workflows' (-Didflow.onDrift=overwrite for changed versions,"
         + " or bump them), 'mvn idflow:sync-tasks', 'mvn idflow:purge-orphans' to bring Conductor in line");
+  }
+
+  @Test
+  void aRemoteOnlyTaskDefinitionThatAWorkflowUsesIsKeptNotDeleted() throws IOException {
+    // The README's example under "diff", as rendered.
+    file("workflows/geo_report.json", wf("geo_report", 1, 10));
+    file("tasks/geo_format.json", task("geo_format", 1, "us@x.com"));
+    String geoFlow = "{\"name\":\"geo_flow\",\"version\":2,\"tasks\":[{\"name\":\"legacy_geo_lookup\","
+        + "\"taskReferenceName\":\"lookup_ref\",\"type\":\"SIMPLE\"}]}";
+    DiffOutcome diff = diff(remote(wf("geo_report", 1, 10), geoFlow),
+        remote(task("geo_format", 1, "us@x.com"), task("legacy_geo_lookup", 1, "us@x.com")), null);
+    CollectingLog log = new CollectingLog();
+    diff.render(log);
+
+    assertThat(log.lines()).filteredOn(l -> l.startsWith("INFO")).containsExactly(
+        "INFO = task legacy_geo_lookup (only in Conductor; kept: used by workflow geo_flow v2 (task ref lookup_ref))",
+        "INFO ",
+        "INFO Plan: 0 to create, 0 to update, 2 unchanged, 1 kept in use");
+    assertThat(diff.changes()).isFalse();
+    assertThat(diff.entries()).extracting(RunReport.Entry::outcome).containsExactly("unchanged", "unchanged", "keep-in-use");
   }
 
   @Test
