@@ -1,6 +1,8 @@
 package io.idflow.core;
 
-/** The core library's logging port: the Maven adapter maps it to the Mojo's log, tests collect it. */
+/**
+ * The core library's logging port: the Maven adapter maps it to the Mojo's log, tests collect it.
+ */
 public interface IdflowLog {
 
   void debug(String message);

@@ -3,7 +3,10 @@ package io.idflow.maven;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** A remote goal that works on the definitions directory: its folder, and the owner set on definitions without one. */
+/**
+ * A remote goal that works on the definitions directory: its folder, and the owner set on
+ * definitions without one.
+ */
 public abstract class AbstractDefinitionsMojo extends AbstractRemoteMojo {
 
   /**

@@ -16,10 +16,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Owns the flow of every goal that works on definitions: the skip check, the definitions directory, the call
- * into the core for an {@link Outcome}, and the one place where an outcome's failure, or a core exception,
- * becomes one of Maven's two kinds: {@link MojoFailureException} when the user must fix something,
- * {@link MojoExecutionException} when the build could not do its job.
+ * Owns the flow of every goal that works on definitions: the skip check, the definitions directory,
+ * the call into the core for an {@link Outcome}, and the one place where an outcome's failure, or a
+ * core exception, becomes one of Maven's two kinds: {@link MojoFailureException} when the user must
+ * fix something, {@link MojoExecutionException} when the build could not do its job.
  */
 public abstract class AbstractIdflowMojo extends AbstractMojo {
 
@@ -52,10 +52,16 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
     finished(null);
   }
 
-  /** The goal's work: its parameters into the core, its outcome back. Core exceptions are translated by {@link #execute()}. */
+  /**
+   * The goal's work: its parameters into the core, its outcome back. Core exceptions are translated
+   * by {@link #execute()}.
+   */
   protected abstract Outcome outcome(IdflowLog log) throws MojoFailureException;
 
-  /** The definitions directory the goal works on (a module without it is skipped), or null when it works on none. */
+  /**
+   * The definitions directory the goal works on (a module without it is skipped), or null when it
+   * works on none.
+   */
   protected File definitionsDirectory() {
     return null;
   }
@@ -64,10 +70,10 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
   protected void record(Outcome outcome) {}
 
   /**
-   * Called once after the run with how it ended: null, the {@link MojoFailureException} or
-   * {@link MojoExecutionException} it ended with, or an unexpected runtime exception. Not called when the goal is
-   * skipped. Throwing here fails a run that had succeeded; after a failed run, what it throws is attached to the
-   * run's exception as suppressed.
+   * Called once after the run with how it ended: null, the {@link MojoFailureException} or {@link
+   * MojoExecutionException} it ended with, or an unexpected runtime exception. Not called when the
+   * goal is skipped. Throwing here fails a run that had succeeded; after a failed run, what it
+   * throws is attached to the run's exception as suppressed.
    */
   protected void finished(Exception failure) throws MojoExecutionException {}
 
@@ -93,10 +99,12 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
   }
 
   /**
-   * Throws the Maven exception for {@code failure}: whose fault it is decides the kind. Control characters are shown
-   * escaped. Declared to return one so that callers can {@code throw} it and the compiler sees the flow end.
+   * Throws the Maven exception for {@code failure}: whose fault it is decides the kind. Control
+   * characters are shown escaped. Declared to return one so that callers can {@code throw} it and
+   * the compiler sees the flow end.
    */
-  private static MojoExecutionException fail(Failure failure) throws MojoExecutionException, MojoFailureException {
+  private static MojoExecutionException fail(Failure failure)
+      throws MojoExecutionException, MojoFailureException {
     String message = Texts.printableLines(failure.message());
     if (failure.blame() == Failure.Blame.USER) {
       throw new MojoFailureException(message, failure.cause());

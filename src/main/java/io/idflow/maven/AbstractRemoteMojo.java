@@ -1,7 +1,6 @@
 package io.idflow.maven;
 
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.Urls;
 import io.idflow.core.outcome.Outcome;
 import io.idflow.core.report.RunReport;
 import io.idflow.core.report.RunReportWriter;
@@ -20,12 +19,12 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * proxy of {@code settings.xml}.
  *
  * <p>In Maven's offline mode ({@code mvn -o}) these goals fail at once instead of waiting for a
- * network, unless the server is on this machine ({@code localhost}, {@code 127.0.0.1}, {@code ::1}),
- * such as the one {@code start-server} runs.
+ * network, unless the server is on this machine ({@code localhost}, {@code 127.0.0.1}, {@code
+ * ::1}), such as the one {@code start-server} runs.
  *
- * <p>Every such goal leaves a report of its run in {@code ${project.build.directory}/idflow/}: a goal
- * adds what it checked and its per-definition outcomes to {@link #report()}, and this class writes
- * the files however the run ended.
+ * <p>Every such goal leaves a report of its run in {@code ${project.build.directory}/idflow/}: a
+ * goal adds what it checked and its per-definition outcomes to {@link #report()}, and this class
+ * writes the files however the run ended.
  */
 public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   static final String DEFAULT_URL = "http://localhost:8080";
@@ -42,8 +41,8 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   /**
    * The {@code <server>} of {@code settings.xml} that holds the credentials (encrypted passwords
    * work). With a {@code username} and {@code password}: an Orkes key id and secret; with only a
-   * {@code password}: a token. Without it: the environment's {@code CONDUCTOR_AUTH_KEY} and
-   * {@code CONDUCTOR_AUTH_SECRET}, else {@code CONDUCTOR_AUTH_TOKEN}; settings.xml wins over the
+   * {@code password}: a token. Without it: the environment's {@code CONDUCTOR_AUTH_KEY} and {@code
+   * CONDUCTOR_AUTH_SECRET}, else {@code CONDUCTOR_AUTH_TOKEN}; settings.xml wins over the
    * environment.
    */
   @Parameter(property = IdflowProperties.SERVER_ID)
@@ -51,71 +50,91 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
 
   /**
    * How to authenticate: {@code auto} (a key id and secret use the Orkes token flow, a secret alone
-   * is a bearer token, nothing sends nothing), {@code none}, {@code bearer}, {@code basic} (HTTP basic
-   * auth, for a gateway) or {@code orkes} ({@code POST /api/token}, then {@code X-Authorization}; a
-   * 404 there means an open server).
+   * is a bearer token, nothing sends nothing), {@code none}, {@code bearer}, {@code basic} (HTTP
+   * basic auth, for a gateway) or {@code orkes} ({@code POST /api/token}, then {@code
+   * X-Authorization}; a 404 there means an open server).
    */
   @Parameter(property = IdflowProperties.AUTH, defaultValue = "auto")
   protected String auth;
 
   /** Seconds to wait for a connection to the server; 0 waits forever. */
-  @Parameter(property = IdflowProperties.CONNECT_TIMEOUT, defaultValue = "" + ConductorClient.DEFAULT_CONNECT_TIMEOUT_SECONDS)
+  @Parameter(
+      property = IdflowProperties.CONNECT_TIMEOUT,
+      defaultValue = "" + ConductorClient.DEFAULT_CONNECT_TIMEOUT_SECONDS)
   protected int connectTimeout;
 
   /** Seconds to wait for each answer of the server; 0 waits forever. */
-  @Parameter(property = IdflowProperties.READ_TIMEOUT, defaultValue = "" + ConductorClient.DEFAULT_READ_TIMEOUT_SECONDS)
+  @Parameter(
+      property = IdflowProperties.READ_TIMEOUT,
+      defaultValue = "" + ConductorClient.DEFAULT_READ_TIMEOUT_SECONDS)
   protected int readTimeout;
 
   /**
    * How many times a request that may safely be repeated (reads, bulk updates, validations; never
    * starting a workflow) is sent again after a network error, 408, 429, 502, 503 or 504, with
-   * exponential backoff and jitter, or as the server's {@code Retry-After} asks. 0 turns retries off.
+   * exponential backoff and jitter, or as the server's {@code Retry-After} asks. 0 turns retries
+   * off.
    */
-  @Parameter(property = IdflowProperties.RETRIES, defaultValue = "" + ConductorClient.DEFAULT_RETRIES)
+  @Parameter(
+      property = IdflowProperties.RETRIES,
+      defaultValue = "" + ConductorClient.DEFAULT_RETRIES)
   protected int retries;
 
   /**
-   * The largest answer the plugin reads from the server, in MiB. A larger one fails the goal with a message
-   * rather than run the build out of memory; a listing of thousands of workflows in many versions can take
-   * hundreds of MiB.
+   * The largest answer the plugin reads from the server, in MiB. A larger one fails the goal with a
+   * message rather than run the build out of memory; a listing of thousands of workflows in many
+   * versions can take hundreds of MiB.
    */
-  @Parameter(property = IdflowProperties.MAX_ANSWER_SIZE, defaultValue = "" + ConductorClient.DEFAULT_MAX_ANSWER_MIB)
+  @Parameter(
+      property = IdflowProperties.MAX_ANSWER_SIZE,
+      defaultValue = "" + ConductorClient.DEFAULT_MAX_ANSWER_MIB)
   protected int maxAnswerSize = ConductorClient.DEFAULT_MAX_ANSWER_MIB;
 
-  /** A trust store (PKCS12 or JKS) with the CA of a server whose certificate the JVM does not trust. Replaces the JVM's. */
+  /**
+   * A trust store (PKCS12 or JKS) with the CA of a server whose certificate the JVM does not trust.
+   * Replaces the JVM's.
+   */
   @Parameter(property = IdflowProperties.TRUST_STORE)
   protected File trustStore;
 
   /**
    * The password of {@code trustStore}. Maven prints parameter values under {@code -X}: give it
-   * encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are, or leave it unset and put
-   * it in the environment variable {@code IDFLOW_TRUST_STORE_PASSWORD}.
+   * encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are, or leave it unset
+   * and put it in the environment variable {@code IDFLOW_TRUST_STORE_PASSWORD}.
    */
   @Parameter(property = IdflowProperties.TRUST_STORE_PASSWORD)
   protected String trustStorePassword;
 
-  /** A key store (PKCS12 or JKS) with the client certificate and key for servers that require mutual TLS. */
+  /**
+   * A key store (PKCS12 or JKS) with the client certificate and key for servers that require mutual
+   * TLS.
+   */
   @Parameter(property = IdflowProperties.KEY_STORE)
   protected File keyStore;
 
   /**
    * The password of {@code keyStore} and of the key in it. Maven prints parameter values under
-   * {@code -X}: give it encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are, or
-   * leave it unset and put it in the environment variable {@code IDFLOW_KEY_STORE_PASSWORD}.
+   * {@code -X}: give it encrypted ({@code mvn --encrypt-password}), as settings.xml passwords are,
+   * or leave it unset and put it in the environment variable {@code IDFLOW_KEY_STORE_PASSWORD}.
    */
   @Parameter(property = IdflowProperties.KEY_STORE_PASSWORD)
   protected String keyStorePassword;
 
-  /** Accepts any TLS certificate and host name, with a warning. For test servers only: never in production. */
+  /**
+   * Accepts any TLS certificate and host name, with a warning. For test servers only: never in
+   * production.
+   */
   @Parameter(property = IdflowProperties.INSECURE, defaultValue = "false")
   protected boolean insecure;
 
   @Parameter(defaultValue = "${settings}", readonly = true)
   protected Settings settings;
 
-  /** Maven's decrypter for {@code {...}} passwords; injected as the maven-plugin-tools 3.15 docs ask instead of {@code @Component}. */
-  @Inject
-  protected SettingsDecrypter settingsDecrypter;
+  /**
+   * Maven's decrypter for {@code {...}} passwords; injected as the maven-plugin-tools 3.15 docs ask
+   * instead of {@code @Component}.
+   */
+  @Inject protected SettingsDecrypter settingsDecrypter;
 
   /**
    * Writes {@code ${project.build.directory}/idflow/<goal>.json} (what was checked and each
@@ -145,13 +164,27 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   }
 
   protected ConductorClient client() {
-    ConnectionFactory factory = new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
+    ConnectionFactory factory =
+        new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
     factory.credentials(serverId).ifPresent(c -> report().secret(c.secret()));
-    report().secret(factory.storePassword(ConnectionFactory.Store.TRUST, trustStorePassword))
+    report()
+        .secret(factory.storePassword(ConnectionFactory.Store.TRUST, trustStorePassword))
         .secret(factory.storePassword(ConnectionFactory.Store.KEY, keyStorePassword));
-    return factory.client(conductorUrl(), new ConnectionFactory.Options(serverId, auth, connectTimeout, readTimeout, retries,
-        trustStore, trustStorePassword, keyStore, keyStorePassword, insecure, maxAnswerSize));
+    return factory.client(
+        conductorUrl(),
+        new ConnectionFactory.Options(
+            serverId,
+            auth,
+            connectTimeout,
+            readTimeout,
+            retries,
+            trustStore,
+            trustStorePassword,
+            keyStore,
+            keyStorePassword,
+            insecure,
+            maxAnswerSize));
   }
 
   /** Adds the outcome's facts and entries to this run's report. */
@@ -161,7 +194,10 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     report().addAll(outcome.entries());
   }
 
-  /** This run's report: add what was checked and one entry per definition; it is written when the run ends. */
+  /**
+   * This run's report: add what was checked and one entry per definition; it is written when the
+   * run ends.
+   */
   protected RunReport.Builder report() {
     if (report == null) {
       report = RunReport.builder(goal());
@@ -169,7 +205,10 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     return report;
   }
 
-  /** The goal's name: from the execution, else from the class name ({@code CheckMissingMojo} is check-missing). */
+  /**
+   * The goal's name: from the execution, else from the class name ({@code CheckMissingMojo} is
+   * check-missing).
+   */
   protected String goal() {
     if (mojoExecution != null && mojoExecution.getGoal() != null) {
       return mojoExecution.getGoal();
@@ -185,18 +224,27 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     if (!reports || buildDirectory == null) {
       return;
     }
-    RunReport.Result result = failure == null ? RunReport.Result.SUCCESS
-        : failure instanceof MojoFailureException ? RunReport.Result.FAILURE : RunReport.Result.ERROR;
-    RunReport done = builder.conductorUrl(conductorUrl()).finish(result, failure == null ? null : failure.getMessage());
+    RunReport.Result result =
+        failure == null
+            ? RunReport.Result.SUCCESS
+            : failure instanceof MojoFailureException
+                ? RunReport.Result.FAILURE
+                : RunReport.Result.ERROR;
+    RunReport done =
+        builder
+            .conductorUrl(conductorUrl())
+            .finish(result, failure == null ? null : failure.getMessage());
     try {
-      RunReportWriter.Written written = RunReportWriter.write(done, buildDirectory.toPath().resolve("idflow"));
+      RunReportWriter.Written written =
+          RunReportWriter.write(done, buildDirectory.toPath().resolve("idflow"));
       getLog().debug("idflow report: " + written.json() + ", " + written.junit());
     } catch (UncheckedIOException e) {
       if (failure != null) {
         getLog().warn(e.getMessage());
         return;
       }
-      throw new MojoExecutionException(e.getMessage() + " (set -D" + IdflowProperties.REPORTS + "=false to write none)", e);
+      throw new MojoExecutionException(
+          e.getMessage() + " (set -D" + IdflowProperties.REPORTS + "=false to write none)", e);
     }
   }
 }

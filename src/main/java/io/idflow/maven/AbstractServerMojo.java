@@ -13,12 +13,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class AbstractServerMojo extends AbstractMojo {
 
   /**
-   * Folder of the local server: its SQLite database ({@code conductor.db}), log ({@code server.log}),
-   * temporary files and {@code server.pid}, by which {@code stop-server} finds the server. Start and stop
-   * must use the same folder.
+   * Folder of the local server: its SQLite database ({@code conductor.db}), log ({@code
+   * server.log}), temporary files and {@code server.pid}, by which {@code stop-server} finds the
+   * server. Start and stop must use the same folder.
    */
-  @Parameter(property = IdflowProperties.SERVER_WORK_DIRECTORY,
-      defaultValue = "${project.build.directory}/idflow/server", required = true)
+  @Parameter(
+      property = IdflowProperties.SERVER_WORK_DIRECTORY,
+      defaultValue = "${project.build.directory}/idflow/server",
+      required = true)
   protected File workDirectory;
 
   /** Skips the goal. */

@@ -39,11 +39,18 @@ public class CheckMissingMojo extends AbstractValidatingMojo {
   @Override
   protected Outcome outcome(IdflowLog log) {
     List<RequiredWorkflow> required = RequiredWorkflow.parse(requiredWorkflows);
-    report().checked("directory", directory.toString()).checked("requiredWorkflows", required.stream().map(Object::toString).toList())
-        .checked("failOnMissing", failOnMissing).checked("failOnDrift", failOnDrift);
+    report()
+        .checked("directory", directory.toString())
+        .checked("requiredWorkflows", required.stream().map(Object::toString).toList())
+        .checked("failOnMissing", failOnMissing)
+        .checked("failOnDrift", failOnDrift);
     try (ConductorClient client = client()) {
-      return CheckMissing.run(client, directory.toPath(), new CheckMissing.Options(required, failOnMissing, failOnDrift, ownerEmail,
-          ownerEmailMandatory), log);
+      return CheckMissing.run(
+          client,
+          directory.toPath(),
+          new CheckMissing.Options(
+              required, failOnMissing, failOnDrift, ownerEmail, ownerEmailMandatory),
+          log);
     }
   }
 }

@@ -27,7 +27,10 @@ public class DiffMojo extends AbstractValidatingMojo {
   @Parameter(property = IdflowProperties.PURGE_INCLUDES)
   private String includes;
 
-  /** Task definitions whose names match these globs never belong to the project, as for {@code purge-orphans}. */
+  /**
+   * Task definitions whose names match these globs never belong to the project, as for {@code
+   * purge-orphans}.
+   */
   @Parameter(property = IdflowProperties.PURGE_EXCLUDES)
   private String excludes;
 
@@ -35,8 +38,16 @@ public class DiffMojo extends AbstractValidatingMojo {
   protected Outcome outcome(IdflowLog log) {
     report().checked("directory", directory.toString()).checked("failOnDiff", failOnDiff);
     try (ConductorClient client = client()) {
-      return Diff.run(client, directory.toPath(), new Diff.Options(Definitions.names(includes), Definitions.names(excludes), failOnDiff,
-          ownerEmail, ownerEmailMandatory), log);
+      return Diff.run(
+          client,
+          directory.toPath(),
+          new Diff.Options(
+              Definitions.names(includes),
+              Definitions.names(excludes),
+              failOnDiff,
+              ownerEmail,
+              ownerEmailMandatory),
+          log);
     }
   }
 }

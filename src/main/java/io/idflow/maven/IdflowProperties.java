@@ -1,6 +1,9 @@
 package io.idflow.maven;
 
-/** The user properties of every goal, declared once so that goals sharing a parameter share its name. */
+/**
+ * The user properties of every goal, declared once so that goals sharing a parameter share its
+ * name.
+ */
 final class IdflowProperties {
   static final String PREFIX = "idflow.";
 

@@ -10,17 +10,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Lists workflow definitions: the local ones by name and version, each with its state in
- * Conductor (up to date, missing in Conductor, drifted), then Conductor's with their versions.
- * Writes nothing.
+ * Lists workflow definitions: the local ones by name and version, each with its state in Conductor
+ * (up to date, missing in Conductor, drifted), then Conductor's with their versions. Writes
+ * nothing.
  */
 @Mojo(name = "list-workflows", threadSafe = true)
 public class ListWorkflowsMojo extends AbstractDefinitionsMojo {
 
   /**
-   * What to list: {@code all} (local files with their status, then Conductor's workflows),
-   * {@code local} (local files only, without asking the server) or {@code conductor} (the
-   * server's workflows only).
+   * What to list: {@code all} (local files with their status, then Conductor's workflows), {@code
+   * local} (local files only, without asking the server) or {@code conductor} (the server's
+   * workflows only).
    */
   @Parameter(property = IdflowProperties.SOURCE, defaultValue = "all")
   private String source;

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Adapts the core's {@link IdflowLog} to a Mojo's {@link Log}. Each line of a message is logged on its own,
- * with its level, and control characters are escaped ({@link Texts#printable}): what a server or a file
- * says can neither start a line that looks like Maven's nor move the cursor.
+ * Adapts the core's {@link IdflowLog} to a Mojo's {@link Log}. Each line of a message is logged on
+ * its own, with its level, and control characters are escaped ({@link Texts#printable}): what a
+ * server or a file says can neither start a line that looks like Maven's nor move the cursor.
  */
 final class MavenLog implements IdflowLog {
   private final Log log;

@@ -11,9 +11,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Deletes Conductor's orphaned task definitions: those that belong to this project (by
- * {@code ownerEmail} and name globs), are no longer defined locally, and that no workflow uses, in
- * any version, at any depth. Each one is backed up first. Bound to no phase: it runs only when asked.
+ * Deletes Conductor's orphaned task definitions: those that belong to this project (by {@code
+ * ownerEmail} and name globs), are no longer defined locally, and that no workflow uses, in any
+ * version, at any depth. Each one is backed up first. Bound to no phase: it runs only when asked.
  */
 @Mojo(name = "purge-orphans", threadSafe = true)
 public class PurgeOrphansMojo extends AbstractValidatingMojo {
@@ -43,19 +43,35 @@ public class PurgeOrphansMojo extends AbstractValidatingMojo {
   private int maxDeletions;
 
   /**
-   * Where each run writes the task definitions it deletes, as fetched, in
-   * {@code <time>/tasks/<name>.json}: {@code mvn idflow:sync-tasks -Didflow.directory=<that folder>}
+   * Where each run writes the task definitions it deletes, as fetched, in {@code
+   * <time>/tasks/<name>.json}: {@code mvn idflow:sync-tasks -Didflow.directory=<that folder>}
    * restores them.
    */
-  @Parameter(property = IdflowProperties.PURGE_BACKUP_DIRECTORY, defaultValue = "${project.build.directory}/idflow/backup")
+  @Parameter(
+      property = IdflowProperties.PURGE_BACKUP_DIRECTORY,
+      defaultValue = "${project.build.directory}/idflow/backup")
   private File backupDirectory;
 
   @Override
   protected Outcome outcome(IdflowLog log) {
-    report().checked("force", force).checked("dryRun", dryRun).checked("maxDeletions", maxDeletions);
+    report()
+        .checked("force", force)
+        .checked("dryRun", dryRun)
+        .checked("maxDeletions", maxDeletions);
     try (ConductorClient client = client()) {
-      return PurgeOrphans.run(client, directory.toPath(), new PurgeOrphans.Options(force, dryRun, Definitions.names(includes),
-          Definitions.names(excludes), maxDeletions, backupDirectory.toPath(), ownerEmail, ownerEmailMandatory), log,
+      return PurgeOrphans.run(
+          client,
+          directory.toPath(),
+          new PurgeOrphans.Options(
+              force,
+              dryRun,
+              Definitions.names(includes),
+              Definitions.names(excludes),
+              maxDeletions,
+              backupDirectory.toPath(),
+              ownerEmail,
+              ownerEmailMandatory),
+          log,
           Clock.systemDefaultZone());
     }
   }

@@ -29,23 +29,31 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
- * Starts a real Conductor server on 127.0.0.1 (SQLite, no Docker, no network) for the integration tests, and
- * points the later goals of the build at it through the {@code idflow.conductorUrl} project property.
+ * Starts a real Conductor server on 127.0.0.1 (SQLite, no Docker, no network) for the integration
+ * tests, and points the later goals of the build at it through the {@code idflow.conductorUrl}
+ * project property.
  */
 @Mojo(name = "start-server", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class StartServerMojo extends AbstractServerMojo {
-  static final String HOW_TO_PROVIDE_JAVA = "Give the Conductor server a Java 21 or newer in one of these ways:"
-      + "\n  -D" + IdflowProperties.SERVER_JAVA_HOME + "=/path/to/jdk (or <javaHome> in the plugin configuration)"
-      + "\n  a jdk toolchain with version 21 or newer in ~/.m2/toolchains.xml"
-      + "\n  JAVA_HOME pointing to a JDK 21 or newer";
+  static final String HOW_TO_PROVIDE_JAVA =
+      "Give the Conductor server a Java 21 or newer in one of these ways:"
+          + "\n  -D"
+          + IdflowProperties.SERVER_JAVA_HOME
+          + "=/path/to/jdk (or <javaHome> in the plugin configuration)"
+          + "\n  a jdk toolchain with version 21 or newer in ~/.m2/toolchains.xml"
+          + "\n  JAVA_HOME pointing to a JDK 21 or newer";
 
-  /** Version of {@code org.conductoross:conductor-server} (its {@code boot} jar), resolved like any artifact. */
+  /**
+   * Version of {@code org.conductoross:conductor-server} (its {@code boot} jar), resolved like any
+   * artifact.
+   */
   @Parameter(property = IdflowProperties.SERVER_VERSION, defaultValue = "3.32.3", required = true)
   private String version;
 
   /**
-   * Java 21+ home to run the server with. When unset: a {@code jdk} toolchain with version 21 or newer, else
-   * JAVA_HOME or the JVM running Maven if they are 21+, else the newest 21+ in the usual install folders.
+   * Java 21+ home to run the server with. When unset: a {@code jdk} toolchain with version 21 or
+   * newer, else JAVA_HOME or the JVM running Maven if they are 21+, else the newest 21+ in the
+   * usual install folders.
    */
   @Parameter(property = IdflowProperties.SERVER_JAVA_HOME)
   private File javaHome;
@@ -55,8 +63,9 @@ public class StartServerMojo extends AbstractServerMojo {
   private int port;
 
   /**
-   * Extra Spring properties for the server, each {@code key=value} (on the command line: comma separated),
-   * e.g. {@code conductor.app.ownerEmailMandatory=true}. They override the plugin's SQLite defaults.
+   * Extra Spring properties for the server, each {@code key=value} (on the command line: comma
+   * separated), e.g. {@code conductor.app.ownerEmailMandatory=true}. They override the plugin's
+   * SQLite defaults.
    */
   @Parameter(property = IdflowProperties.SERVER_PROPERTIES)
   private List<String> properties;
@@ -66,8 +75,8 @@ public class StartServerMojo extends AbstractServerMojo {
   private int startTimeout;
 
   /**
-   * Keep the server running after this build (stop it with {@code stop-server}). Otherwise it is stopped by
-   * {@code stop-server} or, at the latest, when the build ends, failed or interrupted.
+   * Keep the server running after this build (stop it with {@code stop-server}). Otherwise it is
+   * stopped by {@code stop-server} or, at the latest, when the build ends, failed or interrupted.
    */
   @Parameter(property = IdflowProperties.SERVER_DETACH, defaultValue = "false")
   private boolean detach;
@@ -90,21 +99,43 @@ public class StartServerMojo extends AbstractServerMojo {
   @Override
   void run() throws ServerException, MojoExecutionException {
     Map<String, String> extra = ServerProperties.parse(properties);
-    JavaHome java = JavaFinder.standard(HOW_TO_PROVIDE_JAVA)
-        .find(javaHome == null ? null : javaHome.toPath(), javaCandidates());
-    Path localRepository = session.getRepositorySession().getLocalRepository().getBasedir().toPath();
-    ServerConfig config = new ServerConfig(version, resolveBootJar(), java,
-        localRepository.resolve(".cache/idflow/conductor-server"), workDirectory.toPath(), port, extra,
-        Duration.ofSeconds(startTimeout), detach);
+    JavaHome java =
+        JavaFinder.standard(HOW_TO_PROVIDE_JAVA)
+            .find(javaHome == null ? null : javaHome.toPath(), javaCandidates());
+    Path localRepository =
+        session.getRepositorySession().getLocalRepository().getBasedir().toPath();
+    ServerConfig config =
+        new ServerConfig(
+            version,
+            resolveBootJar(),
+            java,
+            localRepository.resolve(".cache/idflow/conductor-server"),
+            workDirectory.toPath(),
+            port,
+            extra,
+            Duration.ofSeconds(startTimeout),
+            detach);
 
     RunningServer server = new ServerLauncher(new MavenLog(getLog())).start(config);
 
     project.getProperties().setProperty(IdflowProperties.CONDUCTOR_URL, server.url());
-    getLog().info("Conductor " + server.version() + " started at " + server.url() + " in "
-        + seconds(server.startupTime()));
+    getLog()
+        .info(
+            "Conductor "
+                + server.version()
+                + " started at "
+                + server.url()
+                + " in "
+                + seconds(server.startupTime()));
     if (detach) {
-      getLog().info("It keeps running after this build: stop it with 'mvn idflow:stop-server' (work directory "
-          + workDirectory + ") or 'kill " + server.pid() + "'");
+      getLog()
+          .info(
+              "It keeps running after this build: stop it with 'mvn idflow:stop-server' (work"
+                  + " directory "
+                  + workDirectory
+                  + ") or 'kill "
+                  + server.pid()
+                  + "'");
     } else {
       getLog().info("It stops at idflow:stop-server, or when this build ends");
     }
@@ -113,18 +144,22 @@ public class StartServerMojo extends AbstractServerMojo {
   /** The homes to try before scanning, in order: toolchain, JAVA_HOME, the JVM running Maven. */
   private List<JavaFinder.Candidate> javaCandidates() {
     List<JavaFinder.Candidate> candidates = new ArrayList<>();
-    toolchainJavaHome().ifPresent(home -> candidates.add(new JavaFinder.Candidate("jdk toolchain", home)));
+    toolchainJavaHome()
+        .ifPresent(home -> candidates.add(new JavaFinder.Candidate("jdk toolchain", home)));
     String javaHomeVariable = System.getenv("JAVA_HOME");
     if (javaHomeVariable != null && !javaHomeVariable.isBlank()) {
       candidates.add(new JavaFinder.Candidate("JAVA_HOME", Path.of(javaHomeVariable)));
     }
-    candidates.add(new JavaFinder.Candidate("the JVM running Maven", Path.of(System.getProperty("java.home"))));
+    candidates.add(
+        new JavaFinder.Candidate(
+            "the JVM running Maven", Path.of(System.getProperty("java.home"))));
     return candidates;
   }
 
   private Optional<Path> toolchainJavaHome() {
     try {
-      for (Toolchain toolchain : toolchainManager.getToolchains(session, "jdk", Map.of("version", "[21,)"))) {
+      for (Toolchain toolchain :
+          toolchainManager.getToolchains(session, "jdk", Map.of("version", "[21,)"))) {
         String java = toolchain.findTool("java");
         if (java != null) {
           return Optional.of(Path.of(java).getParent().getParent());
@@ -137,14 +172,24 @@ public class StartServerMojo extends AbstractServerMojo {
   }
 
   private Path resolveBootJar() throws MojoExecutionException {
-    DefaultArtifact artifact = new DefaultArtifact("org.conductoross", "conductor-server", "boot", "jar", version);
+    DefaultArtifact artifact =
+        new DefaultArtifact("org.conductoross", "conductor-server", "boot", "jar", version);
     try {
-      return repositorySystem.resolveArtifact(session.getRepositorySession(),
+      return repositorySystem
+          .resolveArtifact(
+              session.getRepositorySession(),
               new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
-          .getArtifact().getFile().toPath();
+          .getArtifact()
+          .getFile()
+          .toPath();
     } catch (ArtifactResolutionException e) {
-      throw new MojoExecutionException("Cannot resolve " + artifact + " (about 440 MiB, from Maven Central;"
-          + " an offline build needs it in the local repository already): " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot resolve "
+              + artifact
+              + " (about 440 MiB, from Maven Central;"
+              + " an offline build needs it in the local repository already): "
+              + e.getMessage(),
+          e);
     }
   }
 }

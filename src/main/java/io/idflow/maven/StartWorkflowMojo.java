@@ -36,8 +36,8 @@ public class StartWorkflowMojo extends AbstractRemoteMojo {
   private String input;
 
   /**
-   * Seconds to wait for the run to end; 0 starts it and returns. With a wait, the build fails unless
-   * the workflow ends COMPLETED in time, and prints the reason and the failed tasks.
+   * Seconds to wait for the run to end; 0 starts it and returns. With a wait, the build fails
+   * unless the workflow ends COMPLETED in time, and prints the reason and the failed tasks.
    */
   @Parameter(property = IdflowProperties.WAIT, defaultValue = "0")
   private int wait;
@@ -69,8 +69,15 @@ public class StartWorkflowMojo extends AbstractRemoteMojo {
     try {
       return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IdflowException("The workflow input in " + source + " is not valid JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw new IdflowException(
+          "The workflow input in "
+              + source
+              + " is not valid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     }
   }
 }

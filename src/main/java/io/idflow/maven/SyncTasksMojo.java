@@ -10,10 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Brings Conductor's task definitions in line with the local ones, after validating them all:
- * new ones in one bulk request, changed ones one by one with an update that keeps their
- * {@code createTime}; unchanged ones are skipped. Remote task definitions are never deleted here
- * (see {@code purge-orphans}).
+ * Brings Conductor's task definitions in line with the local ones, after validating them all: new
+ * ones in one bulk request, changed ones one by one with an update that keeps their {@code
+ * createTime}; unchanged ones are skipped. Remote task definitions are never deleted here (see
+ * {@code purge-orphans}).
  */
 @Mojo(name = "sync-tasks", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class SyncTasksMojo extends AbstractValidatingMojo {
@@ -32,10 +32,18 @@ public class SyncTasksMojo extends AbstractValidatingMojo {
 
   @Override
   protected Outcome outcome(IdflowLog log) {
-    report().checked("directory", directory.toString()).checked("task", task).checked("force", force).checked("dryRun", dryRun);
+    report()
+        .checked("directory", directory.toString())
+        .checked("task", task)
+        .checked("force", force)
+        .checked("dryRun", dryRun);
     try (ConductorClient client = client()) {
-      return SyncTasks.run(client, directory.toPath(), new SyncTasks.Options(Definitions.names(task), force, dryRun, ownerEmail,
-          ownerEmailMandatory), log);
+      return SyncTasks.run(
+          client,
+          directory.toPath(),
+          new SyncTasks.Options(
+              Definitions.names(task), force, dryRun, ownerEmail, ownerEmailMandatory),
+          log);
     }
   }
 }

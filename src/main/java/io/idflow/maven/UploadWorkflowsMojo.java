@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Uploads the local workflow definitions that Conductor lacks, in one bulk request, after
- * validating them all. A version the server already holds with the same content is skipped; one
- * it holds with other content is drift, handled by {@code onDrift}.
+ * validating them all. A version the server already holds with the same content is skipped; one it
+ * holds with other content is drift, handled by {@code onDrift}.
  */
 @Mojo(name = "upload-workflows", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class UploadWorkflowsMojo extends AbstractValidatingMojo {
@@ -32,8 +32,8 @@ public class UploadWorkflowsMojo extends AbstractValidatingMojo {
 
   /**
    * What to do when the server holds a workflow's version with other content: {@code warn} prints
-   * the differing paths and skips it, {@code fail} fails the build and uploads nothing,
-   * {@code overwrite} uploads the local copy.
+   * the differing paths and skips it, {@code fail} fails the build and uploads nothing, {@code
+   * overwrite} uploads the local copy.
    */
   @Parameter(property = IdflowProperties.ON_DRIFT, defaultValue = "warn")
   private String onDrift;
@@ -41,11 +41,19 @@ public class UploadWorkflowsMojo extends AbstractValidatingMojo {
   @Override
   protected Outcome outcome(IdflowLog log) {
     DriftPolicy policy = DriftPolicy.parse(onDrift);
-    report().checked("directory", directory.toString()).checked("workflow", workflow).checked("force", force)
-        .checked("dryRun", dryRun).checked("onDrift", onDrift);
+    report()
+        .checked("directory", directory.toString())
+        .checked("workflow", workflow)
+        .checked("force", force)
+        .checked("dryRun", dryRun)
+        .checked("onDrift", onDrift);
     try (ConductorClient client = client()) {
-      return UploadWorkflows.run(client, directory.toPath(), new UploadWorkflows.Options(Definitions.names(workflow), force, dryRun,
-          policy, ownerEmail, ownerEmailMandatory), log);
+      return UploadWorkflows.run(
+          client,
+          directory.toPath(),
+          new UploadWorkflows.Options(
+              Definitions.names(workflow), force, dryRun, policy, ownerEmail, ownerEmailMandatory),
+          log);
     }
   }
 }

@@ -9,8 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks every local workflow and task definition offline, with the server's own rules, and
- * reports all problems at once: the build fails if any is an error.
+ * Checks every local workflow and task definition offline, with the server's own rules, and reports
+ * all problems at once: the build fails if any is an error.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractIdflowMojo {
@@ -28,8 +28,8 @@ public class ValidateMojo extends AbstractIdflowMojo {
   protected String ownerEmail;
 
   /**
-   * Validates {@code ownerEmail} as servers running with {@code conductor.app.ownerEmailMandatory=true}
-   * do: a definition without one is an error.
+   * Validates {@code ownerEmail} as servers running with {@code
+   * conductor.app.ownerEmailMandatory=true} do: a definition without one is an error.
    */
   @Parameter(property = IdflowProperties.OWNER_EMAIL_MANDATORY, defaultValue = "false")
   protected boolean ownerEmailMandatory;

@@ -19,11 +19,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * One cell of the benchmark, in a JVM of its own (so that heap and JIT state are its own): one approach at
- * one N. Writes N task and N workflow definitions with names no other cell uses, then measures (a) the
- * first upload, (b) a rerun with nothing to do (repeated, the median is reported), (c) a rerun after 1% of
- * each kind changed; then checks what the server holds and deletes every definition it made, so the next
- * cell starts from the same server state. Started by {@link Benchmark}; writes its result as JSON.
+ * One cell of the benchmark, in a JVM of its own (so that heap and JIT state are its own): one
+ * approach at one N. Writes N task and N workflow definitions with names no other cell uses, then
+ * measures (a) the first upload, (b) a rerun with nothing to do (repeated, the median is reported),
+ * (c) a rerun after 1% of each kind changed; then checks what the server holds and deletes every
+ * definition it made, so the next cell starts from the same server state. Started by {@link
+ * Benchmark}; writes its result as JSON.
  *
  * <p>Arguments: {@code url approach n sample noopRepeats workDir resultFile}.
  */
@@ -42,21 +43,32 @@ public final class BenchCell {
     Path work = Path.of(args[5]);
     Path resultFile = Path.of(args[6]);
 
-    String prefix = "b" + Long.toString(System.currentTimeMillis(), 36) + "_" + approachName.replace('-', '_') + "_" + n;
+    String prefix =
+        "b"
+            + Long.toString(System.currentTimeMillis(), 36)
+            + "_"
+            + approachName.replace('-', '_')
+            + "_"
+            + n;
     Path idflow = work.resolve(prefix).resolve("idflow");
     Generator generator = new Generator(prefix, n, idflow);
     generator.writeAll();
-    Set<String> changed = generator.changedIndices().stream()
-        .flatMap(i -> java.util.stream.Stream.of(generator.workflowName(i), generator.taskName(i)))
-        .collect(Collectors.toSet());
+    Set<String> changed =
+        generator.changedIndices().stream()
+            .flatMap(
+                i -> java.util.stream.Stream.of(generator.workflowName(i), generator.taskName(i)))
+            .collect(Collectors.toSet());
 
     Meter meter = new Meter();
-    Approach approach = switch (approachName) {
-      case "core" -> new CoreApproach(url, meter);
-      case "plain" -> new PlainApproach(url, meter);
-      case "idflow" -> new IdflowApproach(url, meter, sample);
-      default -> throw new IllegalArgumentException("Unknown approach " + approachName + " (core, idflow, plain)");
-    };
+    Approach approach =
+        switch (approachName) {
+          case "core" -> new CoreApproach(url, meter);
+          case "plain" -> new PlainApproach(url, meter);
+          case "idflow" -> new IdflowApproach(url, meter, sample);
+          default ->
+              throw new IllegalArgumentException(
+                  "Unknown approach " + approachName + " (core, idflow, plain)");
+        };
 
     ObjectNode result = Local.JSON.createObjectNode();
     result.put("approach", approachName);
@@ -76,9 +88,17 @@ public final class BenchCell {
       ArrayNode all = median.putArray("allWallMs");
       noops.stream().map(o -> o.get("wallMs").asDouble()).sorted().forEach(all::add);
       ArrayNode allOwn = median.putArray("allOwnMs");
-      noops.stream().filter(o -> o.has("ownMs")).map(o -> o.get("ownMs").asDouble()).sorted().forEach(allOwn::add);
+      noops.stream()
+          .filter(o -> o.has("ownMs"))
+          .map(o -> o.get("ownMs").asDouble())
+          .sorted()
+          .forEach(allOwn::add);
       ArrayNode allCpu = median.putArray("allCpuMs");
-      noops.stream().filter(o -> o.has("cpuMs")).map(o -> o.get("cpuMs").asDouble()).sorted().forEach(allCpu::add);
+      noops.stream()
+          .filter(o -> o.has("cpuMs"))
+          .map(o -> o.get("cpuMs").asDouble())
+          .sorted()
+          .forEach(allCpu::add);
       phases.add(median);
       generator.changeOnePercent();
       phases.add(measure("c", approach, idflow, changed, meter, heap));
@@ -86,9 +106,19 @@ public final class BenchCell {
     if (approachName.equals("core")) {
       // A rerun in real life is a new Maven JVM: one more no-op, in a JVM that has run nothing yet.
       Path cold = resultFile.resolveSibling(resultFile.getFileName() + ".cold");
-      Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp", System.getProperty("java.class.path"),
-          BenchCell.class.getName(), "--cold-noop", url, idflow.toString(), cold.toString()).inheritIO().start();
+      Process process =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  BenchCell.class.getName(),
+                  "--cold-noop",
+                  url,
+                  idflow.toString(),
+                  cold.toString())
+              .inheritIO()
+              .start();
       if (process.waitFor() != 0) {
         throw new IllegalStateException("The cold no-op run failed");
       }
@@ -98,13 +128,16 @@ public final class BenchCell {
     OkHttpClient http = Http.client(new Meter());
     result.set("serverState", check(http, url, prefix, n, generator));
     result.put("deleted", cleanUp(http, url, prefix));
-    Files.writeString(resultFile, Local.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    Files.writeString(
+        resultFile, Local.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
     deleteTree(work.resolve(prefix));
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
 
-  /** One core no-op in this fresh JVM: class loading and a cold JIT included, as in a new Maven run. */
+  /**
+   * One core no-op in this fresh JVM: class loading and a cold JIT included, as in a new Maven run.
+   */
   private static void coldNoop(String url, Path idflow, Path resultFile) throws Exception {
     Meter meter = new Meter();
     ObjectNode phase;
@@ -117,19 +150,28 @@ public final class BenchCell {
     Files.writeString(resultFile, Local.JSON.writeValueAsString(phase));
   }
 
-  private static ObjectNode measure(String phase, Approach approach, Path idflow, Set<String> changed, Meter meter, HeapWatch heap)
+  private static ObjectNode measure(
+      String phase,
+      Approach approach,
+      Path idflow,
+      Set<String> changed,
+      Meter meter,
+      HeapWatch heap)
       throws Exception {
     heap.reset();
     meter.reset();
     double load = Benchmark.loadAverage();
     com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpuBegan = os.getProcessCpuTime();
     long began = System.nanoTime();
     Approach.Estimate estimate = approach.run(idflow, changed);
     long wall = System.nanoTime() - began;
-    // CPU time of the whole cell JVM: the work done, whatever the load (waiting for the server costs none). All
-    // threads, since the core validates on a thread of its own; the JIT, the collector and the heap sampler too.
+    // CPU time of the whole cell JVM: the work done, whatever the load (waiting for the server
+    // costs none). All
+    // threads, since the core validates on a thread of its own; the JIT, the collector and the heap
+    // sampler too.
     long cpu = os.getProcessCpuTime() - cpuBegan;
     Meter.Counts counts = meter.counts();
     ObjectNode out = Local.JSON.createObjectNode();
@@ -156,8 +198,12 @@ public final class BenchCell {
     return out;
   }
 
-  /** What the server holds for this cell after phase c, to show each approach did (or did not do) its job. */
-  private static ObjectNode check(OkHttpClient http, String url, String prefix, int n, Generator generator) throws IOException {
+  /**
+   * What the server holds for this cell after phase c, to show each approach did (or did not do)
+   * its job.
+   */
+  private static ObjectNode check(
+      OkHttpClient http, String url, String prefix, int n, Generator generator) throws IOException {
     ObjectNode state = Local.JSON.createObjectNode();
     int v1 = 0;
     int v2 = 0;
@@ -177,13 +223,20 @@ public final class BenchCell {
       }
     }
     List<Integer> changed = generator.changedIndices();
-    long updated = changed.stream().filter(i -> tasks.containsKey(generator.taskName(i))
-        && tasks.get(generator.taskName(i)).path("retryCount").asInt() == 5).count();
+    long updated =
+        changed.stream()
+            .filter(
+                i ->
+                    tasks.containsKey(generator.taskName(i))
+                        && tasks.get(generator.taskName(i)).path("retryCount").asInt() == 5)
+            .count();
     state.put("workflowsV1", v1);
     state.put("workflowsV2", v2);
     state.put("taskDefs", tasks.size());
     state.put("changedTaskDefsUpdated", updated);
-    state.put("expected", v1 == n && v2 == changed.size() && tasks.size() == n && updated == changed.size());
+    state.put(
+        "expected",
+        v1 == n && v2 == changed.size() && tasks.size() == n && updated == changed.size());
     return state;
   }
 
@@ -193,14 +246,24 @@ public final class BenchCell {
     for (JsonNode w : Local.JSON.readTree(Http.send(http, get(url + "/api/metadata/workflow")))) {
       String name = w.path("name").asText();
       if (name.startsWith(prefix)) {
-        Http.send(http, new Request.Builder().url(url + "/api/metadata/workflow/" + enc(name) + "/" + w.path("version").asInt()).delete().build());
+        Http.send(
+            http,
+            new Request.Builder()
+                .url(url + "/api/metadata/workflow/" + enc(name) + "/" + w.path("version").asInt())
+                .delete()
+                .build());
         deleted++;
       }
     }
     for (JsonNode t : Local.JSON.readTree(Http.send(http, get(url + "/api/metadata/taskdefs")))) {
       String name = t.path("name").asText();
       if (name.startsWith(prefix)) {
-        Http.send(http, new Request.Builder().url(url + "/api/metadata/taskdefs/" + enc(name)).delete().build());
+        Http.send(
+            http,
+            new Request.Builder()
+                .url(url + "/api/metadata/taskdefs/" + enc(name))
+                .delete()
+                .build());
         deleted++;
       }
     }

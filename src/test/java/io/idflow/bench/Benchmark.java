@@ -24,25 +24,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The speed benchmark of issue 7: the plugin's core against ID Flow's per-definition approach and a plain
- * one-request-per-definition loop, against a real local Conductor with a fresh SQLite database.
+ * The speed benchmark of issue 7: the plugin's core against ID Flow's per-definition approach and a
+ * plain one-request-per-definition loop, against a real local Conductor with a fresh SQLite
+ * database.
  *
- * <p>Run it with {@code ./mvnw -B -Pbench verify} (see BENCHMARKS.md), or as a main class with the test
- * classpath. Arguments are {@code key=value}, all optional:
+ * <p>Run it with {@code ./mvnw -B -Pbench verify} (see BENCHMARKS.md), or as a main class with the
+ * test classpath. Arguments are {@code key=value}, all optional:
+ *
  * <ul>
- *   <li>{@code sizes=100,1000,5000}: the N values (workflows, and as many task definitions);</li>
- *   <li>{@code approaches=core,idflow,plain};</li>
- *   <li>{@code idflowFullUpTo=1000}: ID Flow is measured in full up to this N, sampled above it;</li>
- *   <li>{@code sample=100}: how many unchanged definitions of each kind a sampled ID Flow run measures;</li>
- *   <li>{@code noopRepeats=3}: runs of the core's no-op phase per cell (the median is reported; others run it once);</li>
- *   <li>{@code cellHeap=1g}: {@code -Xmx} of each cell's JVM;</li>
- *   <li>{@code fitHeaps=256m,128m}: heaps the core is also run in at the largest N, to see whether it fits;</li>
- *   <li>{@code serverJar}, {@code serverJava}: the Conductor boot jar (default: the local Maven repository's
- *       3.32.3) and a Java 21+ home to run it (default: found like {@code idflow:start-server} finds one);</li>
- *   <li>{@code out=target/bench}: where the server's data, the cells' files and the results go.</li>
+ *   <li>{@code sizes=100,1000,5000}: the N values (workflows, and as many task definitions);
+ *   <li>{@code approaches=core,idflow,plain};
+ *   <li>{@code idflowFullUpTo=1000}: ID Flow is measured in full up to this N, sampled above it;
+ *   <li>{@code sample=100}: how many unchanged definitions of each kind a sampled ID Flow run
+ *       measures;
+ *   <li>{@code noopRepeats=3}: runs of the core's no-op phase per cell (the median is reported;
+ *       others run it once);
+ *   <li>{@code cellHeap=1g}: {@code -Xmx} of each cell's JVM;
+ *   <li>{@code fitHeaps=256m,128m}: heaps the core is also run in at the largest N, to see whether
+ *       it fits;
+ *   <li>{@code serverJar}, {@code serverJava}: the Conductor boot jar (default: the local Maven
+ *       repository's 3.32.3) and a Java 21+ home to run it (default: found like {@code
+ *       idflow:start-server} finds one);
+ *   <li>{@code out=target/bench}: where the server's data, the cells' files and the results go.
  * </ul>
- * Each cell (approach x N) runs in a JVM of its own ({@link BenchCell}), one after another, against one
- * server that each cell leaves as it found it. Results: {@code out/results.json} and {@code out/results.md}.
+ *
+ * Each cell (approach x N) runs in a JVM of its own ({@link BenchCell}), one after another, against
+ * one server that each cell leaves as it found it. Results: {@code out/results.json} and {@code
+ * out/results.md}.
  */
 public final class Benchmark {
   private static final String SERVER_VERSION = "3.32.3";
@@ -56,22 +64,48 @@ public final class Benchmark {
       }
       opts.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
-    List<Integer> sizes = Arrays.stream(opts.getOrDefault("sizes", "100,1000,5000").split(",")).map(String::trim).map(Integer::parseInt).toList();
-    List<String> approaches = Arrays.stream(opts.getOrDefault("approaches", "core,idflow,plain").split(",")).map(String::trim).toList();
+    List<Integer> sizes =
+        Arrays.stream(opts.getOrDefault("sizes", "100,1000,5000").split(","))
+            .map(String::trim)
+            .map(Integer::parseInt)
+            .toList();
+    List<String> approaches =
+        Arrays.stream(opts.getOrDefault("approaches", "core,idflow,plain").split(","))
+            .map(String::trim)
+            .toList();
     int fullUpTo = Integer.parseInt(opts.getOrDefault("idflowFullUpTo", "1000"));
     int sample = Integer.parseInt(opts.getOrDefault("sample", "100"));
     int noopRepeats = Integer.parseInt(opts.getOrDefault("noopRepeats", "3"));
     String cellHeap = opts.getOrDefault("cellHeap", "1g");
-    List<String> fitHeaps = Arrays.stream(opts.getOrDefault("fitHeaps", "256m,128m").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> fitHeaps =
+        Arrays.stream(opts.getOrDefault("fitHeaps", "256m,128m").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
-    Path serverJar = Path.of(opts.getOrDefault("serverJar", System.getProperty("user.home")
-        + "/.m2/repository/org/conductoross/conductor-server/" + SERVER_VERSION + "/conductor-server-" + SERVER_VERSION + "-boot.jar"));
+    Path serverJar =
+        Path.of(
+            opts.getOrDefault(
+                "serverJar",
+                System.getProperty("user.home")
+                    + "/.m2/repository/org/conductoross/conductor-server/"
+                    + SERVER_VERSION
+                    + "/conductor-server-"
+                    + SERVER_VERSION
+                    + "-boot.jar"));
     if (!Files.isRegularFile(serverJar)) {
-      throw new IllegalStateException("No Conductor boot jar at " + serverJar + ": run ./mvnw dependency:get "
-          + "-Dartifact=org.conductoross:conductor-server:" + SERVER_VERSION + ":jar:boot, or pass serverJar=PATH");
+      throw new IllegalStateException(
+          "No Conductor boot jar at "
+              + serverJar
+              + ": run ./mvnw dependency:get "
+              + "-Dartifact=org.conductoross:conductor-server:"
+              + SERVER_VERSION
+              + ":jar:boot, or pass serverJar=PATH");
     }
-    JavaHome serverJava = JavaFinder.standard("Pass serverJava=/path/to/jdk21+")
-        .find(opts.containsKey("serverJava") ? Path.of(opts.get("serverJava")) : null, List.of());
+    JavaHome serverJava =
+        JavaFinder.standard("Pass serverJava=/path/to/jdk21+")
+            .find(
+                opts.containsKey("serverJava") ? Path.of(opts.get("serverJava")) : null, List.of());
 
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path serverDir = out.resolve("server-" + stamp);
@@ -85,14 +119,30 @@ public final class Benchmark {
     ArrayNode results = report.putArray("cells");
 
     IdflowLog log = new StdoutLog();
-    ServerConfig config = new ServerConfig(SERVER_VERSION, serverJar, serverJava,
-        Path.of(System.getProperty("user.home"), ".m2/repository/.cache/idflow/conductor-server"),
-        serverDir, 0, Map.of(), Duration.ofMinutes(5), false);
+    ServerConfig config =
+        new ServerConfig(
+            SERVER_VERSION,
+            serverJar,
+            serverJava,
+            Path.of(
+                System.getProperty("user.home"), ".m2/repository/.cache/idflow/conductor-server"),
+            serverDir,
+            0,
+            Map.of(),
+            Duration.ofMinutes(5),
+            false);
     RunningServer server = new ServerLauncher(log).start(config);
     try {
       report.put("serverStartupSeconds", server.startupTime().toMillis() / 1000.0);
-      System.out.println("Conductor ready at " + server.url() + " in " + server.startupTime().toMillis() + " ms; load " + loadLine());
-      // Warm the server (its JIT, its SQLite pages) so that the first measured cell does not pay for it.
+      System.out.println(
+          "Conductor ready at "
+              + server.url()
+              + " in "
+              + server.startupTime().toMillis()
+              + " ms; load "
+              + loadLine());
+      // Warm the server (its JIT, its SQLite pages) so that the first measured cell does not pay
+      // for it.
       for (String approach : List.of("core", "plain", "idflow")) {
         runCell(server.url(), approach, 200, 0, 1, cellHeap, cells);
       }
@@ -102,8 +152,11 @@ public final class Benchmark {
           // Only the core's no-op is a target to judge: it alone is repeated for a median.
           int repeats = approach.equals("core") ? noopRepeats : 1;
           results.add(runCell(server.url(), approach, n, k, repeats, cellHeap, cells));
-          if (approach.equals("idflow") && n == fullUpTo && sizes.stream().anyMatch(s -> s > fullUpTo)) {
-            // The same cell sampled as the larger N are: shows how far the extrapolation is from a full run.
+          if (approach.equals("idflow")
+              && n == fullUpTo
+              && sizes.stream().anyMatch(s -> s > fullUpTo)) {
+            // The same cell sampled as the larger N are: shows how far the extrapolation is from a
+            // full run.
             ObjectNode check = runCell(server.url(), approach, n, sample, 1, cellHeap, cells);
             check.put("samplingCheck", true);
             results.add(check);
@@ -130,37 +183,63 @@ public final class Benchmark {
       new ServerStopper().stop(serverDir, Duration.ofSeconds(30));
     }
     report.put("loadAtEnd", loadLine());
-    Files.writeString(out.resolve("results.json"), Local.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+    Files.writeString(
+        out.resolve("results.json"),
+        Local.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     String table = Tables.render(report);
     Files.writeString(out.resolve("results.md"), table);
     System.out.println(table);
   }
 
   /** Runs one cell in a fresh JVM and returns its result. */
-  static ObjectNode runCell(String url, String approach, int n, int sample, int noopRepeats, String heap, Path cells)
+  static ObjectNode runCell(
+      String url, String approach, int n, int sample, int noopRepeats, String heap, Path cells)
       throws IOException, InterruptedException {
     Path result = cells.resolve(approach + "-" + n + "-k" + sample + "-" + heap + ".json");
     Files.deleteIfExists(result);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap,
-        "-cp", System.getProperty("java.class.path"),
-        BenchCell.class.getName(),
-        url, approach, Integer.toString(n), Integer.toString(sample), Integer.toString(noopRepeats),
-        cells.toString(), result.toString()));
-    System.out.printf(Locale.ROOT, "%s N=%d%s -Xmx%s (load %s) ...%n", approach, n, sample > 0 ? " sample=" + sample : "", heap, loadLine());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchCell.class.getName(),
+                url,
+                approach,
+                Integer.toString(n),
+                Integer.toString(sample),
+                Integer.toString(noopRepeats),
+                cells.toString(),
+                result.toString()));
+    System.out.printf(
+        Locale.ROOT,
+        "%s N=%d%s -Xmx%s (load %s) ...%n",
+        approach,
+        n,
+        sample > 0 ? " sample=" + sample : "",
+        heap,
+        loadLine());
     long began = System.nanoTime();
     Process process = new ProcessBuilder(command).inheritIO().start();
     int exit = process.waitFor();
     if (exit != 0 || !Files.isRegularFile(result)) {
-      throw new IllegalStateException(approach + " N=" + n + " -Xmx" + heap + " failed with exit code " + exit);
+      throw new IllegalStateException(
+          approach + " N=" + n + " -Xmx" + heap + " failed with exit code " + exit);
     }
     ObjectNode cell = (ObjectNode) Local.JSON.readTree(result.toFile());
     cell.put("heap", heap);
     cell.put("cellSeconds", (System.nanoTime() - began) / 1e9);
     for (JsonNode phase : cell.get("phases")) {
-      System.out.printf(Locale.ROOT, "  %s: %.0f ms, %d requests%s%n", phase.get("phase").asText(), phase.get("wallMs").asDouble(),
-          phase.get("requests").asLong(), phase.has("ownMs") ? String.format(Locale.ROOT, ", own %.0f ms", phase.get("ownMs").asDouble()) : "");
+      System.out.printf(
+          Locale.ROOT,
+          "  %s: %.0f ms, %d requests%s%n",
+          phase.get("phase").asText(),
+          phase.get("wallMs").asDouble(),
+          phase.get("requests").asLong(),
+          phase.has("ownMs")
+              ? String.format(Locale.ROOT, ", own %.0f ms", phase.get("ownMs").asDouble())
+              : "");
     }
     return cell;
   }
@@ -171,15 +250,19 @@ public final class Benchmark {
     m.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "model name"));
     m.put("memory", firstMatch(Path.of("/proc/meminfo"), "MemTotal"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    m.put("benchJava", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    m.put(
+        "benchJava", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     m.put("serverJava", serverJava.version() + " (" + serverJava.home() + ")");
     return m;
   }
 
   private static String firstMatch(Path file, String key) {
     try {
-      return Files.readAllLines(file).stream().filter(l -> l.startsWith(key)).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+      return Files.readAllLines(file).stream()
+          .filter(l -> l.startsWith(key))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .orElse("?");
     } catch (IOException e) {
       return "?";
     }

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes N workflow and N task definitions, one pretty-printed file each, as a project keeps them under
- * {@code idflow/}. Each workflow has five tasks: a SIMPLE task, a SWITCH with a SIMPLE task in a case and
- * one in the default case, and a final SIMPLE task, with input expressions between them; each SIMPLE task
- * uses one of the generated task definitions. Every name starts with the cell's prefix, so two cells
- * never share a definition.
+ * Writes N workflow and N task definitions, one pretty-printed file each, as a project keeps them
+ * under {@code idflow/}. Each workflow has five tasks: a SIMPLE task, a SWITCH with a SIMPLE task
+ * in a case and one in the default case, and a final SIMPLE task, with input expressions between
+ * them; each SIMPLE task uses one of the generated task definitions. Every name starts with the
+ * cell's prefix, so two cells never share a definition.
  */
 final class Generator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,9 +58,9 @@ final class Generator {
   }
 
   /**
-   * Changes 1% of each kind as teams do: a workflow gets one more task and the next version (Conductor
-   * keeps old versions, so a change is a new version); a task definition changes its retry settings
-   * (task definitions have no versions, so it is an update).
+   * Changes 1% of each kind as teams do: a workflow gets one more task and the next version
+   * (Conductor keeps old versions, so a change is a new version); a task definition changes its
+   * retry settings (task definitions have no versions, so it is an update).
    */
   void changeOnePercent() throws IOException {
     for (int i : changedIndices()) {
@@ -72,7 +72,8 @@ final class Generator {
   private ObjectNode task(int i, boolean changed) {
     ObjectNode t = JSON.createObjectNode();
     t.put("name", taskName(i));
-    t.put("description", "Step " + i + " of the order pipeline" + (changed ? " (retries more)" : ""));
+    t.put(
+        "description", "Step " + i + " of the order pipeline" + (changed ? " (retries more)" : ""));
     t.put("ownerEmail", OWNER);
     t.put("retryCount", changed ? 5 : 3);
     t.put("retryLogic", "EXPONENTIAL_BACKOFF");
@@ -100,7 +101,14 @@ final class Generator {
     w.put("timeoutSeconds", 3600);
     w.putArray("inputParameters").add("orderId").add("customerId").add("amount").add("shipping");
     ArrayNode tasks = w.putArray("tasks");
-    tasks.add(simple(taskName(i), "validate", "orderId", "${workflow.input.orderId}", "amount", "${workflow.input.amount}"));
+    tasks.add(
+        simple(
+            taskName(i),
+            "validate",
+            "orderId",
+            "${workflow.input.orderId}",
+            "amount",
+            "${workflow.input.amount}"));
     ObjectNode route = tasks.addObject();
     route.put("name", "route");
     route.put("taskReferenceName", "route");
@@ -108,13 +116,44 @@ final class Generator {
     route.put("evaluatorType", "value-param");
     route.put("expression", "shipping");
     route.putObject("inputParameters").put("shipping", "${workflow.input.shipping}");
-    route.putObject("decisionCases").putArray("express")
-        .add(simple(taskName(i + 1), "ship_express", "orderId", "${workflow.input.orderId}", "checked", "${validate.output.status}"));
-    route.putArray("defaultCase")
-        .add(simple(taskName(i + 2), "ship_standard", "orderId", "${workflow.input.orderId}", "checked", "${validate.output.status}"));
-    tasks.add(simple(taskName(i + 3), "notify", "customerId", "${workflow.input.customerId}", "status", "${validate.output.status}"));
+    route
+        .putObject("decisionCases")
+        .putArray("express")
+        .add(
+            simple(
+                taskName(i + 1),
+                "ship_express",
+                "orderId",
+                "${workflow.input.orderId}",
+                "checked",
+                "${validate.output.status}"));
+    route
+        .putArray("defaultCase")
+        .add(
+            simple(
+                taskName(i + 2),
+                "ship_standard",
+                "orderId",
+                "${workflow.input.orderId}",
+                "checked",
+                "${validate.output.status}"));
+    tasks.add(
+        simple(
+            taskName(i + 3),
+            "notify",
+            "customerId",
+            "${workflow.input.customerId}",
+            "status",
+            "${validate.output.status}"));
     if (changed) {
-      tasks.add(simple(taskName(i + 4), "audit", "orderId", "${workflow.input.orderId}", "notified", "${notify.output.status}"));
+      tasks.add(
+          simple(
+              taskName(i + 4),
+              "audit",
+              "orderId",
+              "${workflow.input.orderId}",
+              "notified",
+              "${notify.output.status}"));
     }
     ObjectNode out = w.putObject("outputParameters");
     out.put("status", "${notify.output.status}");
@@ -122,7 +161,8 @@ final class Generator {
     return w;
   }
 
-  private static ObjectNode simple(String name, String ref, String k1, String v1, String k2, String v2) {
+  private static ObjectNode simple(
+      String name, String ref, String k1, String v1, String k2, String v2) {
     ObjectNode t = JSON.createObjectNode();
     t.put("name", name);
     t.put("taskReferenceName", ref);

@@ -6,7 +6,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** The baselines' HTTP: one OkHttp client per run (kept-alive connections), instrumented like the core's. */
+/**
+ * The baselines' HTTP: one OkHttp client per run (kept-alive connections), instrumented like the
+ * core's.
+ */
 final class Http {
   private Http() {}
 
@@ -19,8 +22,15 @@ final class Http {
     try (Response response = http.newCall(request).execute()) {
       byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
       if (!response.isSuccessful()) {
-        throw new IOException(request.method() + " " + request.url() + " answered " + response.code() + ": "
-            + new String(body, 0, Math.min(body.length, 500), java.nio.charset.StandardCharsets.UTF_8));
+        throw new IOException(
+            request.method()
+                + " "
+                + request.url()
+                + " answered "
+                + response.code()
+                + ": "
+                + new String(
+                    body, 0, Math.min(body.length, 500), java.nio.charset.StandardCharsets.UTF_8));
       }
       return body;
     }

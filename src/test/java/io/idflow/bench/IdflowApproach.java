@@ -12,22 +12,25 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * ID Flow's per-definition approach: for each task definition, list every task definition
- * ({@code GET /metadata/taskdefs}) and create it ({@code POST /metadata/taskdefs [def]}) when its name is
- * missing; for each workflow, list every workflow ({@code GET /metadata/workflow}, all versions, full
- * bodies) and create it ({@code POST /metadata/workflow}) when its name and version are missing. It
- * never compares content, so a changed task definition is not updated.
+ * ID Flow's per-definition approach: for each task definition, list every task definition ({@code
+ * GET /metadata/taskdefs}) and create it ({@code POST /metadata/taskdefs [def]}) when its name is
+ * missing; for each workflow, list every workflow ({@code GET /metadata/workflow}, all versions,
+ * full bodies) and create it ({@code POST /metadata/workflow}) when its name and version are
+ * missing. It never compares content, so a changed task definition is not updated.
  *
- * <p>That is quadratic: N listings of up to N definitions. With a sample size K, only some definitions
- * are measured, and the rest are brought onto the server between them, untimed and uncounted, so each
- * measured one sees the listing it would see in a full run:
+ * <p>That is quadratic: N listings of up to N definitions. With a sample size K, only some
+ * definitions are measured, and the rest are brought onto the server between them, untimed and
+ * uncounted, so each measured one sees the listing it would see in a full run:
+ *
  * <ul>
- *   <li>the definitions changed since the last run (1% of them in phase c) are all measured;</li>
- *   <li>of the others, K evenly spaced ones are measured (index {@code floor((j + 0.5) * M / K)});</li>
- *   <li>the total of a kind = the changed ones' sum + the sampled ones' mean x M, for time, requests and
- *       bytes alike; the wall time adds the measured time to read the files.</li>
+ *   <li>the definitions changed since the last run (1% of them in phase c) are all measured;
+ *   <li>of the others, K evenly spaced ones are measured (index {@code floor((j + 0.5) * M / K)});
+ *   <li>the total of a kind = the changed ones' sum + the sampled ones' mean x M, for time,
+ *       requests and bytes alike; the wall time adds the measured time to read the files.
  * </ul>
- * With K at least the number of definitions, every definition is measured and nothing is extrapolated.
+ *
+ * With K at least the number of definitions, every definition is measured and nothing is
+ * extrapolated.
  */
 final class IdflowApproach implements Approach {
   private static final int FLUSH_BATCH = 500;
@@ -42,7 +45,10 @@ final class IdflowApproach implements Approach {
     this.sample = sample;
   }
 
-  private enum Kind { TASK, WORKFLOW }
+  private enum Kind {
+    TASK,
+    WORKFLOW
+  }
 
   /** Sums over measured definitions. */
   private static final class Sum {
@@ -111,13 +117,22 @@ final class IdflowApproach implements Approach {
       for (int i = 0; i < 4; i++) {
         total[i] += c[i] + r[i];
       }
-      how.append(String.format("%s: %d changed measured, %d of %d others measured; ", kind == Kind.TASK ? "tasks" : "workflows",
-          changedSum.count, restSum.count, rest.size()));
+      how.append(
+          String.format(
+              "%s: %d changed measured, %d of %d others measured; ",
+              kind == Kind.TASK ? "tasks" : "workflows",
+              changedSum.count,
+              restSum.count,
+              rest.size()));
     }
     if (!sampled) {
       return null;
     }
-    return new Estimate(Math.round(total[0]), Math.round(total[1]), Math.round(total[2]), Math.round(total[3]),
+    return new Estimate(
+        Math.round(total[0]),
+        Math.round(total[1]),
+        Math.round(total[2]),
+        Math.round(total[3]),
         how.toString().trim());
   }
 
@@ -135,8 +150,13 @@ final class IdflowApproach implements Approach {
 
   /** The measured step: one full listing, parsed, reduced to identities. */
   private Set<String> ids(OkHttpClient http, Kind kind) throws IOException {
-    byte[] body = Http.send(http, new Request.Builder()
-        .url(api + (kind == Kind.TASK ? "/metadata/taskdefs" : "/metadata/workflow")).get().build());
+    byte[] body =
+        Http.send(
+            http,
+            new Request.Builder()
+                .url(api + (kind == Kind.TASK ? "/metadata/taskdefs" : "/metadata/workflow"))
+                .get()
+                .build());
     Set<String> ids = new HashSet<>();
     for (JsonNode def : Local.JSON.readTree(body)) {
       String name = def.path("name").asText();
@@ -159,7 +179,8 @@ final class IdflowApproach implements Approach {
     if (kind == Kind.TASK) {
       r.url(api + "/metadata/taskdefs").post(PlainApproach.array(def.body()));
     } else {
-      r.url(api + "/metadata/workflow").post(okhttp3.RequestBody.create(def.body(), PlainApproach.JSON));
+      r.url(api + "/metadata/workflow")
+          .post(okhttp3.RequestBody.create(def.body(), PlainApproach.JSON));
     }
     Http.send(http, r.build());
   }
@@ -182,7 +203,8 @@ final class IdflowApproach implements Approach {
           out.write(batch.get(i).body());
         }
         out.write(']');
-        okhttp3.RequestBody body = okhttp3.RequestBody.create(out.toByteArray(), PlainApproach.JSON);
+        okhttp3.RequestBody body =
+            okhttp3.RequestBody.create(out.toByteArray(), PlainApproach.JSON);
         Request.Builder r = new Request.Builder();
         if (kind == Kind.TASK) {
           r.url(api + "/metadata/taskdefs").post(body);

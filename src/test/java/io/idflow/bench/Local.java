@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The baselines' reading of {@code idflow/}: every file parsed with plain Jackson, no validation. */
+/**
+ * The baselines' reading of {@code idflow/}: every file parsed with plain Jackson, no validation.
+ */
 record Local(List<Def> tasks, List<Def> workflows) {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +31,11 @@ record Local(List<Def> tasks, List<Def> workflows) {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
-        out.add(new Def(json.path("name").asText(), json.path("version").asInt(1), JSON.writeValueAsBytes(json)));
+        out.add(
+            new Def(
+                json.path("name").asText(),
+                json.path("version").asInt(1),
+                JSON.writeValueAsBytes(json)));
       }
     }
     return out;

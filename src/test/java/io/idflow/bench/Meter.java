@@ -11,10 +11,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Counts what goes over the wire, for one OkHttp client: requests sent (retries included), request and
- * response body bytes (from an {@link EventListener}), and the time spent inside HTTP calls (from an
- * outermost application interceptor that also reads the whole response body, so that the transfer of a
- * large body counts as HTTP time and not as the caller's).
+ * Counts what goes over the wire, for one OkHttp client: requests sent (retries included), request
+ * and response body bytes (from an {@link EventListener}), and the time spent inside HTTP calls
+ * (from an outermost application interceptor that also reads the whole response body, so that the
+ * transfer of a large body counts as HTTP time and not as the caller's).
  */
 final class Meter {
   private final AtomicLong requests = new AtomicLong();
@@ -26,7 +26,10 @@ final class Meter {
   /** What was counted since the last {@link #reset()}. */
   record Counts(long requests, long requestBytes, long responseBytes, long httpNanos) {}
 
-  /** Instruments {@code builder}: call this before anything else adds interceptors, so the timer is outermost. */
+  /**
+   * Instruments {@code builder}: call this before anything else adds interceptors, so the timer is
+   * outermost.
+   */
   OkHttpClient.Builder instrument(OkHttpClient.Builder builder) {
     return builder.addInterceptor(this::timed).eventListener(new Listener());
   }

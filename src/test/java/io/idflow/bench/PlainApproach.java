@@ -7,12 +7,11 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
- * One request per definition, without looking at the server: {@code POST /metadata/taskdefs [def]} (an
- * upsert) for each task definition, {@code PUT /metadata/workflow [def]} (create or update) for each
- * workflow. Over one kept-alive connection.
+ * One request per definition, without looking at the server: {@code POST /metadata/taskdefs [def]}
+ * (an upsert) for each task definition, {@code PUT /metadata/workflow [def]} (create or update) for
+ * each workflow. Over one kept-alive connection.
  */
 final class PlainApproach implements Approach {
   static final MediaType JSON = MediaType.get("application/json");
@@ -30,10 +29,13 @@ final class PlainApproach implements Approach {
     OkHttpClient http = Http.client(meter);
     Local local = Local.read(idflow);
     for (Local.Def t : local.tasks()) {
-      Http.send(http, new Request.Builder().url(api + "/metadata/taskdefs").post(array(t.body())).build());
+      Http.send(
+          http,
+          new Request.Builder().url(api + "/metadata/taskdefs").post(array(t.body())).build());
     }
     for (Local.Def w : local.workflows()) {
-      Http.send(http, new Request.Builder().url(api + "/metadata/workflow").put(array(w.body())).build());
+      Http.send(
+          http, new Request.Builder().url(api + "/metadata/workflow").put(array(w.body())).build());
     }
     return null;
   }

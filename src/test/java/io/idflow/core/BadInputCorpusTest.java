@@ -1,18 +1,14 @@
 package io.idflow.core;
 
-import io.idflow.core.apply.Purger;
-import io.idflow.core.goal.ListTasks;
-import io.idflow.core.goal.PurgeOrphans;
-import io.idflow.core.goal.SyncTasks;
-import io.idflow.core.plan.PlanItem;
-import io.idflow.core.local.InvalidDefinitionsException;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.goal.SyncTasks;
+import io.idflow.core.goal.UploadWorkflows;
+import io.idflow.core.local.InvalidDefinitionsException;
 import io.idflow.core.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,13 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every broken definition set in {@code src/test/resources/bad-input/} goes the way a user's build
  * goes ({@code upload-workflows}, {@code sync-tasks}) and must fail with the expected problems
- * before a single request reaches the server. The corpus and what each case must report:
- * {@code bad-input/README.md}.
+ * before a single request reaches the server. The corpus and what each case must report: {@code
+ * bad-input/README.md}.
  */
 class BadInputCorpusTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @TempDir Path project;
   private Path idflow;
@@ -62,13 +59,19 @@ class BadInputCorpusTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(corpus())) {
-      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   private static Path corpus() {
     try {
-      return Path.of(Objects.requireNonNull(BadInputCorpusTest.class.getResource("/bad-input")).toURI());
+      return Path.of(
+          Objects.requireNonNull(BadInputCorpusTest.class.getResource("/bad-input")).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -88,7 +91,9 @@ class BadInputCorpusTest {
   void uploadWorkflowsFailsBeforeAnyRequest(String name) throws IOException {
     copyCase(name);
 
-    Throwable thrown = catchThrowable(() -> UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), log));
+    Throwable thrown =
+        catchThrowable(
+            () -> UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), log));
 
     assertReports(name, thrown);
   }
@@ -98,12 +103,16 @@ class BadInputCorpusTest {
   void syncTasksFailsBeforeAnyRequest(String name) throws IOException {
     copyCase(name);
 
-    Throwable thrown = catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
+    Throwable thrown =
+        catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
 
     assertReports(name, thrown);
   }
 
-  /** 21 MB of valid task definitions, then one missing a comma: found on line 20002, not capped or skipped. */
+  /**
+   * 21 MB of valid task definitions, then one missing a comma: found on line 20002, not capped or
+   * skipped.
+   */
   @Test
   void hugeFileReportsTheLineOfAnErrorAtItsEnd() throws IOException {
     Path file = idflow.resolve("tasks/huge.json");
@@ -113,23 +122,36 @@ class BadInputCorpusTest {
     try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("[\n");
       for (int i = 0; i < count; i++) {
-        out.write("  {\"name\": \"huge_" + i + "\", \"retryCount\": 1, \"description\": \"" + description + "\"},\n");
+        out.write(
+            "  {\"name\": \"huge_"
+                + i
+                + "\", \"retryCount\": 1, \"description\": \""
+                + description
+                + "\"},\n");
       }
       out.write("  {\"name\": \"last\" \"retryCount\": 1}\n]\n");
     }
     assertThat(Files.size(file)).isGreaterThan(20_000_000L);
     int lastLine = count + 2;
 
-    Throwable thrown = catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
+    Throwable thrown =
+        catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
 
     assertThat(thrown).isInstanceOf(InvalidDefinitionsException.class);
-    assertThat(((InvalidDefinitionsException) thrown).errors()).singleElement().hasToString(
-        "idflow/tasks/huge.json line " + lastLine + ", column 19: is not valid JSON: Unexpected character ('\"' (code 34)):"
-            + " was expecting comma to separate Object entries");
+    assertThat(((InvalidDefinitionsException) thrown).errors())
+        .singleElement()
+        .hasToString(
+            "idflow/tasks/huge.json line "
+                + lastLine
+                + ", column 19: is not valid JSON: Unexpected character ('\"' (code 34)):"
+                + " was expecting comma to separate Object entries");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
-  /** The case's files as {@code idflow/}, the way a project holds them (messages show {@code idflow/...}). */
+  /**
+   * The case's files as {@code idflow/}, the way a project holds them (messages show {@code
+   * idflow/...}).
+   */
   private void copyCase(String name) throws IOException {
     Path from = corpus().resolve(name);
     try (Stream<Path> walk = Files.walk(from)) {
@@ -161,22 +183,32 @@ class BadInputCorpusTest {
     assertThat(errors).as(name + ": one error per block of expected.txt").hasSize(blocks.size());
     List<String> unmatched = new ArrayList<>(errors);
     for (List<String> block : blocks) {
-      String match = unmatched.stream().filter(e -> block.stream().allMatch(e::contains)).findFirst().orElse(null);
-      assertThat(match).as(name + ": an error containing all of " + block + " among " + unmatched).isNotNull();
+      String match =
+          unmatched.stream()
+              .filter(e -> block.stream().allMatch(e::contains))
+              .findFirst()
+              .orElse(null);
+      assertThat(match)
+          .as(name + ": an error containing all of " + block + " among " + unmatched)
+          .isNotNull();
       unmatched.remove(match);
     }
     for (Problem p : invalid.errors()) {
       assertThat(p.file()).as(name + ": every error names its file: " + p).isNotNull();
     }
     assertThat(invalid.getMessage()).contains("nothing was sent to Conductor");
-    blocks.stream().flatMap(List::stream).forEach(s -> assertThat(invalid.getMessage()).as(name).contains(s));
+    blocks.stream()
+        .flatMap(List::stream)
+        .forEach(s -> assertThat(invalid.getMessage()).as(name).contains(s));
     assertThat(server.getAllServeEvents()).as(name + ": requests sent").isEmpty();
   }
 
   private static List<List<String>> expected(String name) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(corpus().resolve(name).resolve("expected.txt"), StandardCharsets.UTF_8);
+      lines =
+          Files.readAllLines(
+              corpus().resolve(name).resolve("expected.txt"), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,13 +5,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Keeps every line the core logs as {@code LEVEL text}, so tests can assert on the output and its levels.
- * Thread-safe: retries and concurrent calls log from other threads.
+ * Keeps every line the core logs as {@code LEVEL text}, so tests can assert on the output and its
+ * levels. Thread-safe: retries and concurrent calls log from other threads.
  */
 public final class CollectingLog implements IdflowLog {
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
-  /** The lines a user sees without {@code -X}: {@code INFO text}, {@code WARN text}, {@code ERROR text}. */
+  /**
+   * The lines a user sees without {@code -X}: {@code INFO text}, {@code WARN text}, {@code ERROR
+   * text}.
+   */
   public List<String> lines() {
     return withDebug().stream().filter(l -> !l.startsWith("DEBUG ")).toList();
   }
@@ -25,7 +28,10 @@ public final class CollectingLog implements IdflowLog {
 
   /** The lines of one level, without the level. */
   public List<String> at(String level) {
-    return withDebug().stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1)).toList();
+    return withDebug().stream()
+        .filter(l -> l.startsWith(level + " "))
+        .map(l -> l.substring(level.length() + 1))
+        .toList();
   }
 
   /** Forgets what was logged so far. */

@@ -1,15 +1,15 @@
 package io.idflow.core;
 
-import io.idflow.core.outcome.UploadOutcome;
-import io.idflow.core.outcome.UploadResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.idflow.core.outcome.UploadResult.Status;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.diff.JsonDiff;
+import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.model.Kind;
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
+import io.idflow.core.outcome.UploadResult.Status;
 import io.idflow.core.server.RunningServer;
 import io.idflow.core.server.ServerConfig;
 import io.idflow.core.server.ServerLauncher;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the restarted server (same SQLite database) must hold exactly what it held before, and a rerun
  * must write exactly what is missing. One start and one restart, nothing more.
  *
- * <p>An integration test (failsafe): it runs after the invoker's, whose setup resolves the server's boot jar.
+ * <p>An integration test (failsafe): it runs after the invoker's, whose setup resolves the server's
+ * boot jar.
  */
 @Tag("slow")
 @Tag("real-server")
@@ -52,7 +53,9 @@ class ServerDiesMidRunIT {
   }
 
   private static String workflow(String name) {
-    return "{\"name\":\"" + name + "\",\"version\":1,\"schemaVersion\":2,\"ownerEmail\":\"dies@example.com\",\"timeoutSeconds\":60,"
+    return "{\"name\":\""
+        + name
+        + "\",\"version\":1,\"schemaVersion\":2,\"ownerEmail\":\"dies@example.com\",\"timeoutSeconds\":60,"
         + "\"tasks\":[{\"name\":\"dies_work\",\"taskReferenceName\":\"work_ref\",\"type\":\"SIMPLE\"}]}";
   }
 
@@ -61,9 +64,17 @@ class ServerDiesMidRunIT {
     if (interceptor != null) {
       http.addInterceptor(interceptor);
     }
-    try (ConductorClient client = ConductorClient.builder(url).http(http).retries(2)
-        .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
-      return UploadWorkflows.run(client, project.resolve("idflow"), UploadWorkflows.Options.defaults(), IdflowLog.silent());
+    try (ConductorClient client =
+        ConductorClient.builder(url)
+            .http(http)
+            .retries(2)
+            .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+            .build()) {
+      return UploadWorkflows.run(
+          client,
+          project.resolve("idflow"),
+          UploadWorkflows.Options.defaults(),
+          IdflowLog.silent());
     }
   }
 
@@ -74,7 +85,8 @@ class ServerDiesMidRunIT {
       for (String name : List.of("dies_alpha", "dies_bravo", "dies_charlie")) {
         var remote = client.getWorkflowDef(name, 1);
         if (remote.isPresent()) {
-          var local = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(workflow(name));
+          var local =
+              (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(workflow(name));
           assertThat(JsonDiff.definitions(Kind.WORKFLOW, remote.get(), local)).as(name).isEmpty();
           held.add(name);
         }
@@ -85,10 +97,13 @@ class ServerDiesMidRunIT {
 
   @Test
   @Timeout(300)
-  void aServerStoppedBetweenTheListingAndTheWriteGetsNothingAndTheRerunAfterARestartConverges() throws Exception {
+  void aServerStoppedBetweenTheListingAndTheWriteGetsNothingAndTheRerunAfterARestartConverges()
+      throws Exception {
     ServerConfig first = RealServer.config(work, 0);
     ServerLauncher launcher = new ServerLauncher(IdflowLog.silent());
-    write("tasks/work.json", "{\"name\":\"dies_work\",\"ownerEmail\":\"dies@example.com\",\"retryCount\":1}");
+    write(
+        "tasks/work.json",
+        "{\"name\":\"dies_work\",\"ownerEmail\":\"dies@example.com\",\"retryCount\":1}");
     write("workflows/alpha.json", workflow("dies_alpha"));
 
     RunningServer server = launcher.start(first);
@@ -100,54 +115,80 @@ class ServerDiesMidRunIT {
       write("workflows/charlie.json", workflow("dies_charlie"));
 
       List<String> sent = Collections.synchronizedList(new ArrayList<>());
-      Interceptor stopAfterListing = chain -> {
-        sent.add(chain.request().method() + " " + chain.request().url().encodedPath());
-        Response response = chain.proceed(chain.request());
-        if (chain.request().method().equals("GET") && chain.request().url().encodedPath().equals("/api/metadata/workflow")) {
-          // Read the listing whole, then stop the server before the client can write.
-          ResponseBody body = response.body();
-          byte[] bytes = body.bytes();
-          try {
-            new ServerStopper().stop(work, Duration.ofSeconds(60));
-          } catch (io.idflow.core.server.ServerException e) {
-            throw new IOException(e);
-          }
-          return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
-        }
-        return response;
-      };
+      Interceptor stopAfterListing =
+          chain -> {
+            sent.add(chain.request().method() + " " + chain.request().url().encodedPath());
+            Response response = chain.proceed(chain.request());
+            if (chain.request().method().equals("GET")
+                && chain.request().url().encodedPath().equals("/api/metadata/workflow")) {
+              // Read the listing whole, then stop the server before the client can write.
+              ResponseBody body = response.body();
+              byte[] bytes = body.bytes();
+              try {
+                new ServerStopper().stop(work, Duration.ofSeconds(60));
+              } catch (io.idflow.core.server.ServerException e) {
+                throw new IOException(e);
+              }
+              return response
+                  .newBuilder()
+                  .body(ResponseBody.create(bytes, body.contentType()))
+                  .build();
+            }
+            return response;
+          };
 
       UploadOutcome failed = upload(server.url(), stopAfterListing);
 
       assertThat(sent).containsExactly("GET /api/metadata/workflow", "PUT /api/metadata/workflow");
-      assertThat(failed.results()).extracting(UploadResult::name, UploadResult::status).containsExactly(
-          tuple("dies_alpha", Status.UP_TO_DATE), tuple("dies_bravo", Status.FAILED), tuple("dies_charlie", Status.FAILED));
+      assertThat(failed.results())
+          .extracting(UploadResult::name, UploadResult::status)
+          .containsExactly(
+              tuple("dies_alpha", Status.UP_TO_DATE),
+              tuple("dies_bravo", Status.FAILED),
+              tuple("dies_charlie", Status.FAILED));
       // A stopped server refuses the connection: the write provably never arrived.
-      assertThat(failed.results().subList(1, 3)).extracting(UploadResult::reason).allSatisfy(reason -> assertThat(reason)
-          .startsWith("not uploaded: PUT " + firstUrl + "/api/metadata/workflow failed: cannot reach Conductor")
-          .contains("ConnectException").endsWith("(gave up after 3 attempts)"));
-      assertThat(failed.outcome()).isEqualTo("0/3 workflows uploaded, 2 failed: dies_bravo v1, dies_charlie v1");
+      assertThat(failed.results().subList(1, 3))
+          .extracting(UploadResult::reason)
+          .allSatisfy(
+              reason ->
+                  assertThat(reason)
+                      .startsWith(
+                          "not uploaded: PUT "
+                              + firstUrl
+                              + "/api/metadata/workflow failed: cannot reach Conductor")
+                      .contains("ConnectException")
+                      .endsWith("(gave up after 3 attempts)"));
+      assertThat(failed.outcome())
+          .isEqualTo("0/3 workflows uploaded, 2 failed: dies_bravo v1, dies_charlie v1");
       assertThat(failed.serverUnavailable()).isTrue();
 
       server = launcher.start(RealServer.config(work, server.port()));
-      assertThat(heldAsLocal(server.url())).as("the restarted server holds what it held before, nothing more")
+      assertThat(heldAsLocal(server.url()))
+          .as("the restarted server holds what it held before, nothing more")
           .containsExactly("dies_alpha");
 
       sent.clear();
       List<String> written = Collections.synchronizedList(new ArrayList<>());
-      UploadOutcome rerun = upload(server.url(), chain -> {
-        if (chain.request().method().equals("PUT")) {
-          okio.Buffer buffer = new okio.Buffer();
-          chain.request().body().writeTo(buffer);
-          Json.MAPPER.readTree(buffer.readUtf8()).forEach(d -> written.add(d.path("name").asText()));
-        }
-        return chain.proceed(chain.request());
-      });
+      UploadOutcome rerun =
+          upload(
+              server.url(),
+              chain -> {
+                if (chain.request().method().equals("PUT")) {
+                  okio.Buffer buffer = new okio.Buffer();
+                  chain.request().body().writeTo(buffer);
+                  Json.MAPPER
+                      .readTree(buffer.readUtf8())
+                      .forEach(d -> written.add(d.path("name").asText()));
+                }
+                return chain.proceed(chain.request());
+              });
 
       assertThat(written).containsExactly("dies_bravo", "dies_charlie");
       assertThat(rerun.summary()).isEqualTo("Summary: 2/3 workflows uploaded successfully");
-      assertThat(heldAsLocal(server.url())).containsExactly("dies_alpha", "dies_bravo", "dies_charlie");
-      assertThat(upload(server.url(), null).summary()).isEqualTo("Summary: All 3 workflows are up to date");
+      assertThat(heldAsLocal(server.url()))
+          .containsExactly("dies_alpha", "dies_bravo", "dies_charlie");
+      assertThat(upload(server.url(), null).summary())
+          .isEqualTo("Summary: All 3 workflows are up to date");
     } finally {
       new ServerStopper().stop(work, Duration.ofSeconds(60));
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
-import io.idflow.core.outcome.UploadOutcome;
-import io.idflow.core.outcome.UploadResult;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.goal.Diff;
@@ -14,9 +12,10 @@ import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.DefinitionValidator;
 import io.idflow.core.model.Kind;
-import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.model.Problem;
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
 import io.idflow.core.plan.Action;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.io.IOException;
@@ -32,26 +31,30 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs one source of a corpus of real definitions against a real, empty Conductor: for every definition the
- * server's verdict beside the plugin's offline one, then an upload of every definition both accept with the
- * plugin, and a second run straight after, which must plan nothing. A source is a folder with
- * {@code workflows/} and {@code tasks/}, as a project's {@code idflow/} has them; it is measured alone and the
- * server is emptied after it, so that sources may define the same names.
+ * Runs one source of a corpus of real definitions against a real, empty Conductor: for every
+ * definition the server's verdict beside the plugin's offline one, then an upload of every
+ * definition both accept with the plugin, and a second run straight after, which must plan nothing.
+ * A source is a folder with {@code workflows/} and {@code tasks/}, as a project's {@code idflow/}
+ * has them; it is measured alone and the server is emptied after it, so that sources may define the
+ * same names.
  */
 final class CorpusRun {
 
   /**
-   * The verdicts on one definition: the server's and the plugin's errors (null when each accepts it), and
-   * the plugin's warnings, some of which say that only the server can tell.
+   * The verdicts on one definition: the server's and the plugin's errors (null when each accepts
+   * it), and the plugin's warnings, some of which say that only the server can tell.
    */
-  record Verdict(Kind kind, String file, int index, String id, String server, String plugin, String warnings) {
+  record Verdict(
+      Kind kind, String file, int index, String id, String server, String plugin, String warnings) {
 
-    /** The server rejects what the plugin accepted with a warning that the server's own state decides. */
+    /**
+     * The server rejects what the plugin accepted with a warning that the server's own state
+     * decides.
+     */
     boolean serverStateDecides() {
       return warnings != null && warnings.contains("the server accepts it only if");
     }
@@ -66,15 +69,25 @@ final class CorpusRun {
   }
 
   /** What one source gave. */
-  record Result(String source, List<Verdict> verdicts, List<String> duplicates, List<String> uploadFailures,
-      List<String> falseDrift, long diffChanges, int uploadedWorkflows, int uploadedTasks) {
+  record Result(
+      String source,
+      List<Verdict> verdicts,
+      List<String> duplicates,
+      List<String> uploadFailures,
+      List<String> falseDrift,
+      long diffChanges,
+      int uploadedWorkflows,
+      int uploadedTasks) {
 
     long count(Kind kind) {
       return verdicts.stream().filter(v -> v.kind() == kind).count();
     }
 
     long count(Kind kind, boolean server, boolean plugin) {
-      return verdicts.stream().filter(v -> v.kind() == kind && v.serverAccepts() == server && v.pluginAccepts() == plugin).count();
+      return verdicts.stream()
+          .filter(
+              v -> v.kind() == kind && v.serverAccepts() == server && v.pluginAccepts() == plugin)
+          .count();
     }
   }
 
@@ -99,7 +112,10 @@ final class CorpusRun {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-          files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+          files =
+              walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
+                  .sorted()
+                  .toList();
         }
         for (Path file : files) {
           String shown = source.relativize(file).toString();
@@ -115,42 +131,66 @@ final class CorpusRun {
               }
             }
           }
-          copyAccepted(file, keep, mine.size(), accepted.resolve(kind.folder()).resolve(String.format("%05d.json", seen.size())));
+          copyAccepted(
+              file,
+              keep,
+              mine.size(),
+              accepted.resolve(kind.folder()).resolve(String.format("%05d.json", seen.size())));
         }
       }
       // The task verdicts stored what the server accepted: start the upload from an empty server.
       empty(client);
       List<String> failures = new ArrayList<>();
-      UploadOutcome tasks = SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
-      UploadOutcome workflows = UploadWorkflows.run(client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+      UploadOutcome tasks =
+          SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
+      UploadOutcome workflows =
+          UploadWorkflows.run(
+              client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
       for (UploadOutcome r : List.of(tasks, workflows)) {
-        r.results().stream().filter(UploadResult::failed).forEach(x -> failures.add(x.name() + " v" + x.version() + ": " + x.reason()));
+        r.results().stream()
+            .filter(UploadResult::failed)
+            .forEach(x -> failures.add(x.name() + " v" + x.version() + ": " + x.reason()));
         if (r.cause() != null) {
           failures.add(r.cause().getMessage());
         }
       }
       List<String> drift = new ArrayList<>();
-      UploadOutcome tasksAgain = SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
-      UploadOutcome workflowsAgain = UploadWorkflows.run(client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+      UploadOutcome tasksAgain =
+          SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
+      UploadOutcome workflowsAgain =
+          UploadWorkflows.run(
+              client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
       for (UploadOutcome r : List.of(tasksAgain, workflowsAgain)) {
         for (UploadResult x : r.results()) {
           if (x.status() != UploadResult.Status.UP_TO_DATE && !x.failed()) {
-            drift.add(r.kind().label() + " " + x.name() + (r.kind() == Kind.WORKFLOW ? " v" + x.version() : "") + ": " + x.differences());
+            drift.add(
+                r.kind().label()
+                    + " "
+                    + x.name()
+                    + (r.kind() == Kind.WORKFLOW ? " v" + x.version() : "")
+                    + ": "
+                    + x.differences());
           }
         }
       }
       LocalDefinitions local = DefinitionLoader.load(accepted);
-      long changes = Diff.plan(local, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), null).items().stream()
-          .filter(i -> i.action() == Action.CREATE || i.action() == Action.UPDATE).count();
+      long changes =
+          Diff.plan(local, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), null)
+              .items()
+              .stream()
+              .filter(i -> i.action() == Action.CREATE || i.action() == Action.UPDATE)
+              .count();
       int uploadedWorkflows = local.workflows().size();
       int uploadedTasks = local.tasks().size();
       empty(client);
-      return new Result(name, verdicts, duplicates, failures, drift, changes, uploadedWorkflows, uploadedTasks);
+      return new Result(
+          name, verdicts, duplicates, failures, drift, changes, uploadedWorkflows, uploadedTasks);
     }
   }
 
   /** Both verdicts on each definition of {@code file}. */
-  private List<Verdict> judge(ConductorClient client, Kind kind, Path file, String shown) throws IOException {
+  private List<Verdict> judge(ConductorClient client, Kind kind, Path file, String shown)
+      throws IOException {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(file.toFile());
@@ -173,9 +213,20 @@ final class CorpusRun {
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       int index = root.isArray() ? i : -1;
-      String id = item.path("name").asText("?") + (kind == Kind.WORKFLOW ? " v" + item.path("version").asInt(1) : "");
-      String server = item instanceof ObjectNode o ? serverVerdict(client, kind, o) : "not an object";
-      out.add(new Verdict(kind, shown, index, id, server, pluginVerdict(defs.errors(), index), pluginVerdict(defs.warnings(), index)));
+      String id =
+          item.path("name").asText("?")
+              + (kind == Kind.WORKFLOW ? " v" + item.path("version").asInt(1) : "");
+      String server =
+          item instanceof ObjectNode o ? serverVerdict(client, kind, o) : "not an object";
+      out.add(
+          new Verdict(
+              kind,
+              shown,
+              index,
+              id,
+              server,
+              pluginVerdict(defs.errors(), index),
+              pluginVerdict(defs.warnings(), index)));
     }
     return out;
   }
@@ -186,7 +237,10 @@ final class CorpusRun {
     List<String> errors = new ArrayList<>();
     for (Problem p : problems) {
       String where = p.where() == null ? "" : p.where();
-      if (prefix == null || where.equals(prefix) || where.startsWith(prefix + "/") || !where.startsWith("/")) {
+      if (prefix == null
+          || where.equals(prefix)
+          || where.startsWith(prefix + "/")
+          || !where.startsWith("/")) {
         errors.add((p.where() == null ? "" : p.where() + ": ") + p.message());
       }
     }
@@ -209,13 +263,14 @@ final class CorpusRun {
     }
   }
 
-  private static void copyAccepted(Path file, List<Integer> keep, int total, Path target) throws IOException {
+  private static void copyAccepted(Path file, List<Integer> keep, int total, Path target)
+      throws IOException {
     if (keep.isEmpty()) {
       return;
     }
     Files.createDirectories(target.getParent());
     if (keep.size() == total) {
-      Files.copy(file, target);  // as written
+      Files.copy(file, target); // as written
       return;
     }
     JsonNode root = Json.MAPPER.readTree(file.toFile());
@@ -227,7 +282,11 @@ final class CorpusRun {
   /** Deletes every workflow and task definition the server holds. */
   private void empty(ConductorClient client) throws IOException {
     for (ObjectNode wf : client.getWorkflowDefs()) {
-      delete("metadata/workflow/" + encode(wf.path("name").asText()) + "/" + wf.path("version").asInt(1));
+      delete(
+          "metadata/workflow/"
+              + encode(wf.path("name").asText())
+              + "/"
+              + wf.path("version").asInt(1));
     }
     for (ObjectNode task : client.getTaskDefs()) {
       delete("metadata/taskdefs/" + encode(task.path("name").asText()));
@@ -235,7 +294,8 @@ final class CorpusRun {
   }
 
   private void delete(String path) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(url + "/api/" + path).toURL().openConnection();
+    HttpURLConnection c =
+        (HttpURLConnection) URI.create(url + "/api/" + path).toURL().openConnection();
     c.setRequestMethod("DELETE");
     int status = c.getResponseCode();
     if (status != 200) {
@@ -252,19 +312,22 @@ final class CorpusRun {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 
   /**
-   * The sources below {@code root}: each {@code root/workflows/<source>} with {@code root/tasks/<source>}, as a
-   * definitions folder of links below {@code work}; or {@code root} itself when it has no such sub-folders.
+   * The sources below {@code root}: each {@code root/workflows/<source>} with {@code
+   * root/tasks/<source>}, as a definitions folder of links below {@code work}; or {@code root}
+   * itself when it has no such sub-folders.
    */
   static Map<String, Path> sources(Path root, Path work) throws IOException {
     Map<String, Path> out = new LinkedHashMap<>();
@@ -286,7 +349,9 @@ final class CorpusRun {
       Files.createDirectories(folder);
       for (Kind kind : Kind.values()) {
         Path target = root.resolve(kind.folder()).resolve(name);
-        if (Files.isDirectory(target) && !Files.exists(folder.resolve(kind.folder()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(target)
+            && !Files.exists(
+                folder.resolve(kind.folder()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.createSymbolicLink(folder.resolve(kind.folder()), target.toAbsolutePath());
         }
       }

@@ -2,13 +2,7 @@ package io.idflow.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.idflow.core.IdflowLog;
-import io.idflow.core.model.Kind;
-import io.idflow.core.server.JavaFinder;
-import io.idflow.core.server.JavaHome;
 import io.idflow.core.server.RunningServer;
-import io.idflow.core.server.ServerConfig;
-import io.idflow.core.server.ServerLauncher;
 import io.idflow.core.server.ServerStopper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Definitions written by others, against a real Conductor 3.32.3: the offline verdict must agree with the
- * server's, and what both accept must be found unchanged straight after its upload. The corpus is
- * {@code idflow.corpus} (a folder of sources, see {@link CorpusRun}); the build passes the definitions it
- * unpacks from Conductor's own artifacts on Maven Central. Prints the table of {@code CORPUS.md}.
+ * Definitions written by others, against a real Conductor 3.32.3: the offline verdict must agree
+ * with the server's, and what both accept must be found unchanged straight after its upload. The
+ * corpus is {@code idflow.corpus} (a folder of sources, see {@link CorpusRun}); the build passes
+ * the definitions it unpacks from Conductor's own artifacts on Maven Central. Prints the table of
+ * {@code CORPUS.md}.
  */
 class RealWorldCorpusIT {
 
@@ -55,10 +50,17 @@ class RealWorldCorpusIT {
       assertThat(r.falseDrift()).as("false drift in " + r.source()).isEmpty();
       assertThat(r.uploadFailures()).as("upload failures in " + r.source()).isEmpty();
       assertThat(r.diffChanges()).as("diff changes after the upload in " + r.source()).isZero();
-      assertThat(r.verdicts()).as("definitions the server accepts and the plugin rejects in " + r.source())
-          .filteredOn(v -> v.serverAccepts() && !v.pluginAccepts()).isEmpty();
-      assertThat(r.verdicts()).as("definitions the server rejects and the plugin accepts, though no server state decides, in "
-          + r.source()).filteredOn(v -> !v.serverAccepts() && v.pluginAccepts() && !v.serverStateDecides()).isEmpty();
+      assertThat(r.verdicts())
+          .as("definitions the server accepts and the plugin rejects in " + r.source())
+          .filteredOn(v -> v.serverAccepts() && !v.pluginAccepts())
+          .isEmpty();
+      assertThat(r.verdicts())
+          .as(
+              "definitions the server rejects and the plugin accepts, though no server state"
+                  + " decides, in "
+                  + r.source())
+          .filteredOn(v -> !v.serverAccepts() && v.pluginAccepts() && !v.serverStateDecides())
+          .isEmpty();
     }
   }
 }

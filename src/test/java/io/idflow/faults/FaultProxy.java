@@ -26,18 +26,33 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A small HTTP/1.1 proxy for tests that stands in front of a real server (or WireMock) and does what the
- * network between a build and Conductor may do: redirect (301, 302, 307, 308), answer a 200 with an HTML
- * page, cut a body short, close the connection after every answer without saying so, or answer 5xx.
- * Every request that is not faulted is forwarded to the target as it came.
+ * A small HTTP/1.1 proxy for tests that stands in front of a real server (or WireMock) and does
+ * what the network between a build and Conductor may do: redirect (301, 302, 307, 308), answer a
+ * 200 with an HTML page, cut a body short, close the connection after every answer without saying
+ * so, or answer 5xx. Every request that is not faulted is forwarded to the target as it came.
  *
- * <p>Usable from invoker scripts (the ITs add the test class path): {@code FaultProxy.start(port, target)},
- * then rules such as {@code proxy.fault("GET", "/api/metadata/workflow", 2, FaultProxy.status(503))}.
+ * <p>Usable from invoker scripts (the ITs add the test class path): {@code FaultProxy.start(port,
+ * target)}, then rules such as {@code proxy.fault("GET", "/api/metadata/workflow", 2,
+ * FaultProxy.status(503))}.
  */
 public final class FaultProxy implements Closeable {
-  /** Not forwarded: hop-by-hop headers, and Accept-Encoding, so that the faults cut plain bodies, not gzip. */
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding", "keep-alive",
-      "host", "expect", "upgrade", "proxy-connection", "te", "trailer", "accept-encoding");
+  /**
+   * Not forwarded: hop-by-hop headers, and Accept-Encoding, so that the faults cut plain bodies,
+   * not gzip.
+   */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "keep-alive",
+          "host",
+          "expect",
+          "upgrade",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "accept-encoding");
 
   /** What the proxy answers instead of forwarding. */
   public interface Fault {
@@ -53,7 +68,8 @@ public final class FaultProxy implements Closeable {
     final byte[] body;
     private final FaultProxy proxy;
 
-    Exchange(String method, String target, Map<String, String> headers, byte[] body, FaultProxy proxy) {
+    Exchange(
+        String method, String target, Map<String, String> headers, byte[] body, FaultProxy proxy) {
       this.method = method;
       this.target = target;
       this.headers = headers;
@@ -82,7 +98,8 @@ public final class FaultProxy implements Closeable {
 
     boolean takes(Exchange e) {
       synchronized (remaining) {
-        if (remaining[0] == 0 || !(method.equals("*") || method.equalsIgnoreCase(e.method))
+        if (remaining[0] == 0
+            || !(method.equals("*") || method.equalsIgnoreCase(e.method))
             || !(path.equals("*") || e.path().equals(path))) {
           return false;
         }
@@ -96,8 +113,12 @@ public final class FaultProxy implements Closeable {
 
   private final ServerSocket socket;
   private final URI backend;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
   private final List<String> forwarded = Collections.synchronizedList(new ArrayList<>());
@@ -113,7 +134,10 @@ public final class FaultProxy implements Closeable {
     acceptor.start();
   }
 
-  /** A proxy on 127.0.0.1:{@code port} (0 for any free port) in front of {@code target} ({@code http://host:port}). */
+  /**
+   * A proxy on 127.0.0.1:{@code port} (0 for any free port) in front of {@code target} ({@code
+   * http://host:port}).
+   */
   public static FaultProxy start(int port, String target) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
@@ -122,8 +146,9 @@ public final class FaultProxy implements Closeable {
   }
 
   /**
-   * For invoker scripts, which share one JVM: a proxy on {@code port} that replaces (closes) the one an
-   * earlier script left running there, e.g. when its build failed before its verify script could stop it.
+   * For invoker scripts, which share one JVM: a proxy on {@code port} that replaces (closes) the
+   * one an earlier script left running there, e.g. when its build failed before its verify script
+   * could stop it.
    */
   public static FaultProxy startShared(int port, String target) throws IOException {
     String key = FaultProxy.class.getName() + "@" + port;
@@ -145,15 +170,19 @@ public final class FaultProxy implements Closeable {
   }
 
   /**
-   * Answers with {@code fault} instead of forwarding, for the next {@code times} requests whose method
-   * ({@code *}: any) and path ({@code *}: any) match; {@code times} below 0 means every such request.
+   * Answers with {@code fault} instead of forwarding, for the next {@code times} requests whose
+   * method ({@code *}: any) and path ({@code *}: any) match; {@code times} below 0 means every such
+   * request.
    */
   public FaultProxy fault(String method, String path, int times, Fault fault) {
     rules.add(new Rule(method, path, new int[] {times}, fault));
     return this;
   }
 
-  /** Closes the connection after every answer, without {@code Connection: close}: as a gateway with no keep-alive does. */
+  /**
+   * Closes the connection after every answer, without {@code Connection: close}: as a gateway with
+   * no keep-alive does.
+   */
   public FaultProxy closeAfterEveryAnswer(boolean close) {
     this.closeAfterEveryAnswer = close;
     return this;
@@ -183,15 +212,26 @@ public final class FaultProxy implements Closeable {
   /** An answer with this status and a short text body. */
   public static Fault status(int code) {
     return (e, out) -> {
-      write(out, code, Map.of("Content-Type", "text/plain"), ("status " + code + " from the fault proxy").getBytes(StandardCharsets.UTF_8));
+      write(
+          out,
+          code,
+          Map.of("Content-Type", "text/plain"),
+          ("status " + code + " from the fault proxy").getBytes(StandardCharsets.UTF_8));
       return true;
     };
   }
 
-  /** A redirect to {@code location}, with the request's path and query appended when {@code keepPath}. */
+  /**
+   * A redirect to {@code location}, with the request's path and query appended when {@code
+   * keepPath}.
+   */
   public static Fault redirect(int code, String location, boolean keepPath) {
     return (e, out) -> {
-      write(out, code, Map.of("Location", keepPath ? location.replaceAll("/+$", "") + e.target : location), new byte[0]);
+      write(
+          out,
+          code,
+          Map.of("Location", keepPath ? location.replaceAll("/+$", "") + e.target : location),
+          new byte[0]);
       return true;
     };
   }
@@ -199,7 +239,10 @@ public final class FaultProxy implements Closeable {
   /** A 200 with an HTML page, as a login page or a proxy's error page answers. */
   public static Fault html() {
     return (e, out) -> {
-      write(out, 200, Map.of("Content-Type", "text/html; charset=utf-8"),
+      write(
+          out,
+          200,
+          Map.of("Content-Type", "text/html; charset=utf-8"),
           "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>"
               .getBytes(StandardCharsets.UTF_8));
       return true;
@@ -215,8 +258,8 @@ public final class FaultProxy implements Closeable {
   }
 
   /**
-   * Forwards the request, then sends the target's status and headers with its full {@code Content-Length}
-   * but only the first half of the body, and closes the connection.
+   * Forwards the request, then sends the target's status and headers with its full {@code
+   * Content-Length} but only the first half of the body, and closes the connection.
    */
   public static Fault truncate() {
     return (e, out) -> {
@@ -230,14 +273,16 @@ public final class FaultProxy implements Closeable {
   }
 
   /**
-   * Forwards the request, then sends the first half of the target's body with no {@code Content-Length},
-   * ending it by closing the connection: a cut-off body that looks complete to HTTP.
+   * Forwards the request, then sends the first half of the target's body with no {@code
+   * Content-Length}, ending it by closing the connection: a cut-off body that looks complete to
+   * HTTP.
    */
   public static Fault truncateWithoutLength() {
     return (e, out) -> {
       HttpResponse<byte[]> r = e.forward();
       byte[] body = r.body();
-      StringBuilder head = new StringBuilder("HTTP/1.1 " + r.statusCode() + " " + reason(r.statusCode()) + "\r\n");
+      StringBuilder head =
+          new StringBuilder("HTTP/1.1 " + r.statusCode() + " " + reason(r.statusCode()) + "\r\n");
       headersOf(r).forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       head.append("Connection: close\r\n\r\n");
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -274,7 +319,8 @@ public final class FaultProxy implements Closeable {
           return;
         }
         seen.add(exchange.toString());
-        Fault fault = rules.stream().filter(r -> r.takes(exchange)).map(Rule::fault).findFirst().orElse(null);
+        Fault fault =
+            rules.stream().filter(r -> r.takes(exchange)).map(Rule::fault).findFirst().orElse(null);
         boolean keep = fault == null ? pass(exchange, out) : fault.answer(exchange, out);
         out.flush();
         if (!keep || closeAfterEveryAnswer) {
@@ -296,14 +342,19 @@ public final class FaultProxy implements Closeable {
 
   HttpResponse<byte[]> forward(Exchange e) throws IOException {
     forwarded.add(e.toString());
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(backend + e.target)).timeout(Duration.ofSeconds(120));
-    e.headers.forEach((k, v) -> {
-      if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) {
-        b.header(k, v);
-      }
-    });
-    b.method(e.method, e.body.length == 0 && (e.method.equals("GET") || e.method.equals("DELETE"))
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(e.body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(backend + e.target)).timeout(Duration.ofSeconds(120));
+    e.headers.forEach(
+        (k, v) -> {
+          if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT))) {
+            b.header(k, v);
+          }
+        });
+    b.method(
+        e.method,
+        e.body.length == 0 && (e.method.equals("GET") || e.method.equals("DELETE"))
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(e.body));
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException ex) {
@@ -314,11 +365,14 @@ public final class FaultProxy implements Closeable {
 
   private static Map<String, String> headersOf(HttpResponse<?> r) {
     Map<String, String> out = new LinkedHashMap<>();
-    r.headers().map().forEach((k, v) -> {
-      if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
-        out.put(k, String.join(", ", v));
-      }
-    });
+    r.headers()
+        .map()
+        .forEach(
+            (k, v) -> {
+              if (!HOP_BY_HOP.contains(k.toLowerCase(Locale.ROOT)) && !k.startsWith(":")) {
+                out.put(k, String.join(", ", v));
+              }
+            });
     return out;
   }
 
@@ -334,8 +388,12 @@ public final class FaultProxy implements Closeable {
       headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
     }
     byte[] body = new byte[0];
-    String length = headers.entrySet().stream().filter(x -> x.getKey().equalsIgnoreCase("Content-Length"))
-        .map(Map.Entry::getValue).findFirst().orElse(null);
+    String length =
+        headers.entrySet().stream()
+            .filter(x -> x.getKey().equalsIgnoreCase("Content-Length"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     if (length != null) {
       body = in.readNBytes(Integer.parseInt(length));
     } else if (headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Transfer-Encoding"))) {
@@ -369,12 +427,14 @@ public final class FaultProxy implements Closeable {
     return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
   }
 
-  private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body) throws IOException {
+  private static void write(OutputStream out, int status, Map<String, String> headers, byte[] body)
+      throws IOException {
     writeHead(out, status, headers, body.length);
     out.write(body);
   }
 
-  private static void writeHead(OutputStream out, int status, Map<String, String> headers, int length) throws IOException {
+  private static void writeHead(
+      OutputStream out, int status, Map<String, String> headers, int length) throws IOException {
     StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " " + reason(status) + "\r\n");
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     head.append("Content-Length: ").append(length).append("\r\n\r\n");

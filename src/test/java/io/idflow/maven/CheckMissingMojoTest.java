@@ -31,17 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckMissingMojoTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   private RecordingLog log;
 
-  private static final String ORDER_FLOW = """
+  private static final String ORDER_FLOW =
+      """
       {"name":"order_flow","version":3,"schemaVersion":2,"tasks":[
         {"name":"fetch_url","taskReferenceName":"fetch_ref","type":"SIMPLE"},
-        {"name":"child","taskReferenceName":"child_ref","type":"SUB_WORKFLOW","subWorkflowParam":{"name":"child","version":2}}]}""";
+        {"name":"child","taskReferenceName":"child_ref","type":"SUB_WORKFLOW","subWorkflowParam":{"name":"child","version":2}}]}\
+      """;
 
   @BeforeEach
   void definitions() throws IOException {
@@ -72,14 +74,19 @@ class CheckMissingMojoTest {
 
   @Test
   void makesExactlyTwoGetsAndNoWrites() throws Exception {
-    serverHolds("[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
+    serverHolds(
+        "[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]",
+        "[{\"name\":\"fetch_url\"}]");
     mojo(server.baseUrl()).execute();
 
     List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
-    assertThat(requests).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+    assertThat(requests)
+        .extracting(r -> r.getMethod().getName() + " " + r.getUrl())
         .containsExactlyInAnyOrder("GET /api/metadata/workflow", "GET /api/metadata/taskdefs");
-    assertThat(log.lines()).contains("INFO Nothing missing in Conductor: checked 1 local workflow, 0 required workflows,"
-        + " 1 sub-workflow reference, 1 SIMPLE task and 0 local task definitions");
+    assertThat(log.lines())
+        .contains(
+            "INFO Nothing missing in Conductor: checked 1 local workflow, 0 required workflows,"
+                + " 1 sub-workflow reference, 1 SIMPLE task and 0 local task definitions");
     assertThat(jsonReport().path("result").asText()).isEqualTo("success");
   }
 
@@ -90,19 +97,25 @@ class CheckMissingMojoTest {
     set(mojo, "requiredWorkflows", "payments");
 
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
-    assertThat(e.getMessage().lines().toList()).contains(
-        "Missing workflows: child v2, order_flow v3, payments",
-        "  child v2: sub-workflow of order_flow v3 (task ref child_ref); not in local files: deploy it from the project that defines it",
-        "Run 'mvn idflow:upload-workflows' to upload missing workflows",
-        "Missing task definitions: fetch_url");
+    assertThat(e.getMessage().lines().toList())
+        .contains(
+            "Missing workflows: child v2, order_flow v3, payments",
+            "  child v2: sub-workflow of order_flow v3 (task ref child_ref); not in local files:"
+                + " deploy it from the project that defines it",
+            "Run 'mvn idflow:upload-workflows' to upload missing workflows",
+            "Missing task definitions: fetch_url");
     // Listed once, in the failure Maven prints; the log has the summary line.
-    assertThat(log.lines()).noneMatch(l -> l.contains("Missing task definitions"))
-        .contains("ERROR 4 definitions missing in Conductor (3 workflows, 1 task definition): checked 1 local workflow,"
-            + " 1 required workflow, 1 sub-workflow reference, 1 SIMPLE task and 0 local task definitions");
+    assertThat(log.lines())
+        .noneMatch(l -> l.contains("Missing task definitions"))
+        .contains(
+            "ERROR 4 definitions missing in Conductor (3 workflows, 1 task definition): checked 1"
+                + " local workflow, 1 required workflow, 1 sub-workflow reference, 1 SIMPLE task"
+                + " and 0 local task definitions");
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("failure");
     assertThat(report.path("summary").path("failed").asInt()).isEqualTo(4);
-    assertThat(report.path("checked").path("requiredWorkflows").get(0).asText()).isEqualTo("payments");
+    assertThat(report.path("checked").path("requiredWorkflows").get(0).asText())
+        .isEqualTo("payments");
     assertThat(project.resolve("target/idflow/TEST-idflow-check-missing.xml")).exists();
   }
 
@@ -113,10 +126,14 @@ class CheckMissingMojoTest {
     set(mojo, "failOnMissing", false);
     mojo.execute();
 
-    assertThat(log.lines()).contains("WARN Missing workflows: child v2, order_flow v3",
-        "WARN Missing task definitions: fetch_url",
-        "WARN Run 'mvn idflow:upload-workflows' to upload missing workflows");
-    assertThat(log.lines()).noneMatch(l -> l.startsWith("ERROR")).anyMatch(l -> l.startsWith("WARN 3 definitions missing"));
+    assertThat(log.lines())
+        .contains(
+            "WARN Missing workflows: child v2, order_flow v3",
+            "WARN Missing task definitions: fetch_url",
+            "WARN Run 'mvn idflow:upload-workflows' to upload missing workflows");
+    assertThat(log.lines())
+        .noneMatch(l -> l.startsWith("ERROR"))
+        .anyMatch(l -> l.startsWith("WARN 3 definitions missing"));
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("success");
     // The build passes, but missing definitions stay failed tests for CI to show.
@@ -129,8 +146,11 @@ class CheckMissingMojoTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo("http://127.0.0.1:" + closed)::execute);
-    assertThat(e.getMessage()).contains("cannot reach Conductor at http://127.0.0.1:" + closed + "/api");
+    MojoExecutionException e =
+        catchThrowableOfType(
+            MojoExecutionException.class, mojo("http://127.0.0.1:" + closed)::execute);
+    assertThat(e.getMessage())
+        .contains("cannot reach Conductor at http://127.0.0.1:" + closed + "/api");
     assertThat(String.join("\n", log.lines())).doesNotContain("Missing");
     JsonNode report = jsonReport();
     assertThat(report.path("result").asText()).isEqualTo("error");
@@ -140,30 +160,41 @@ class CheckMissingMojoTest {
 
   @Test
   void serverErrorIsAnExecutionError() {
-    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(aResponse().withStatus(500).withBody("{\"message\":\"db down\"}")));
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo(server.baseUrl())::execute);
+    server.stubFor(
+        get(urlEqualTo("/api/metadata/workflow"))
+            .willReturn(aResponse().withStatus(500).withBody("{\"message\":\"db down\"}")));
+    MojoExecutionException e =
+        catchThrowableOfType(MojoExecutionException.class, mojo(server.baseUrl())::execute);
     assertThat(e.getMessage()).contains("answered 500: db down");
     server.verify(0, getRequestedFor(urlEqualTo("/api/metadata/taskdefs")));
   }
 
   @Test
   void failOnDriftFailsWithTheDifferingPaths() throws Exception {
-    serverHolds("[" + ORDER_FLOW.replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"timeoutSeconds\":60")
-        + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
+    serverHolds(
+        "["
+            + ORDER_FLOW.replace("\"schemaVersion\":2", "\"schemaVersion\":2,\"timeoutSeconds\":60")
+            + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]",
+        "[{\"name\":\"fetch_url\"}]");
     mojo(server.baseUrl()).execute();
     assertThat(log.lines()).contains("WARN     /timeoutSeconds: 60 -> 0");
 
     CheckMissingMojo strict = mojo(server.baseUrl());
     set(strict, "failOnDrift", true);
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, strict::execute);
-    assertThat(e.getMessage()).contains("Drift: 1 workflow differs from Conductor at the same version (failOnDrift=true)",
-        "  workflow order_flow v3 (idflow/workflows/order.json)", "    /timeoutSeconds: 60 -> 0");
+    assertThat(e.getMessage())
+        .contains(
+            "Drift: 1 workflow differs from Conductor at the same version (failOnDrift=true)",
+            "  workflow order_flow v3 (idflow/workflows/order.json)",
+            "    /timeoutSeconds: 60 -> 0");
     assertThat(jsonReport().path("entries").findValuesAsText("outcome")).contains("drifted");
   }
 
   @Test
   void writesNoReportWhenReportsAreOff() throws Exception {
-    serverHolds("[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]", "[{\"name\":\"fetch_url\"}]");
+    serverHolds(
+        "[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]",
+        "[{\"name\":\"fetch_url\"}]");
     CheckMissingMojo mojo = mojo(server.baseUrl());
     set(mojo, "reports", false);
     mojo.execute();

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write goals under server faults, as the user sees them: the exception kind, a message that
- * says what was and was not applied, the same in {@code target/idflow/<goal>.json}, and a rerun that
- * converges. The server holds workflow {@code alpha} and task {@code work}; {@code bravo},
+ * says what was and was not applied, the same in {@code target/idflow/<goal>.json}, and a rerun
+ * that converges. The server holds workflow {@code alpha} and task {@code work}; {@code bravo},
  * {@code charlie} and task {@code extra} are missing.
  */
 class FaultsMojoTest {
@@ -43,7 +43,8 @@ class FaultsMojoTest {
   private static final String TASKDEFS = "/api/metadata/taskdefs";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @TempDir Path project;
 
@@ -56,7 +57,9 @@ class FaultsMojoTest {
   }
 
   private static String workflow(String name) {
-    return "{\"name\":\"" + name + "\",\"version\":1,\"ownerEmail\":\"team@example.com\","
+    return "{\"name\":\""
+        + name
+        + "\",\"version\":1,\"ownerEmail\":\"team@example.com\","
         + "\"tasks\":[{\"name\":\"work\",\"taskReferenceName\":\"work_ref\",\"type\":\"SIMPLE\"}]}";
   }
 
@@ -99,7 +102,9 @@ class FaultsMojoTest {
 
   private static List<String> entries(JsonNode report) {
     List<String> out = new ArrayList<>();
-    report.path("entries").forEach(e -> out.add(e.path("name").asText() + " " + e.path("outcome").asText()));
+    report
+        .path("entries")
+        .forEach(e -> out.add(e.path("name").asText() + " " + e.path("outcome").asText()));
     return out;
   }
 
@@ -109,9 +114,12 @@ class FaultsMojoTest {
     Collections.reverse(events);
     List<List<String>> out = new ArrayList<>();
     for (ServeEvent e : events) {
-      if (e.getRequest().getMethod().getName().equals(method) && e.getRequest().getUrl().equals(path)) {
+      if (e.getRequest().getMethod().getName().equals(method)
+          && e.getRequest().getUrl().equals(path)) {
         List<String> names = new ArrayList<>();
-        Json.MAPPER.readTree(e.getRequest().getBodyAsString()).forEach(d -> names.add(d.path("name").asText()));
+        Json.MAPPER
+            .readTree(e.getRequest().getBodyAsString())
+            .forEach(d -> names.add(d.path("name").asText()));
         out.add(names);
       }
     }
@@ -130,11 +138,18 @@ class FaultsMojoTest {
   }
 
   private static void healthyWrites() {
-    server.stubFor(put(WORKFLOWS).willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"bravo\",\"charlie\"]}")));
+    server.stubFor(
+        put(WORKFLOWS)
+            .willReturn(
+                okJson(
+                    "{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"bravo\",\"charlie\"]}")));
     server.stubFor(post(TASKDEFS).willReturn(aResponse().withStatus(200)));
   }
 
-  /** The failed run applied nothing: a rerun against a healthy server writes bravo and charlie, and only them. */
+  /**
+   * The failed run applied nothing: a rerun against a healthy server writes bravo and charlie, and
+   * only them.
+   */
   private void uploadRerunConverges() throws Exception {
     server.resetAll();
     serverHoldsAlphaAndWork();
@@ -143,7 +158,8 @@ class FaultsMojoTest {
     assertThat(written("PUT", WORKFLOWS)).containsExactly(List.of("bravo", "charlie"));
     JsonNode report = report("upload-workflows");
     assertThat(report.path("result").asText()).isEqualTo("success");
-    assertThat(entries(report)).containsExactly("alpha up-to-date", "bravo uploaded", "charlie uploaded");
+    assertThat(entries(report))
+        .containsExactly("alpha up-to-date", "bravo uploaded", "charlie uploaded");
   }
 
   private void syncRerunConverges() throws Exception {
@@ -158,9 +174,17 @@ class FaultsMojoTest {
   @Test
   void uploadToAServerThatIsDownSaysNothingWasUploaded() throws Exception {
     String url = closedUrl();
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, upload(url, 0)::execute);
+    MojoExecutionException e =
+        catchThrowableOfType(MojoExecutionException.class, upload(url, 0)::execute);
 
-    assertThat(e).hasMessageStartingWith("Nothing was uploaded: GET " + url + WORKFLOWS + " failed: cannot reach Conductor at " + url + "/api");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Nothing was uploaded: GET "
+                + url
+                + WORKFLOWS
+                + " failed: cannot reach Conductor at "
+                + url
+                + "/api");
     JsonNode report = report("upload-workflows");
     assertThat(report.path("result").asText()).isEqualTo("error");
     assertThat(report.path("message").asText()).isEqualTo(e.getMessage());
@@ -171,45 +195,82 @@ class FaultsMojoTest {
   @Test
   void a500OnTheBulkWriteIsABuildErrorNamingWhatWasNotUploaded() throws Exception {
     serverHoldsAlphaAndWork();
-    server.stubFor(put(WORKFLOWS).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-        .withBody("{\"status\":500,\"message\":\"Error while saving\",\"retryable\":false}")));
+    server.stubFor(
+        put(WORKFLOWS)
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"status\":500,\"message\":\"Error while"
+                            + " saving\",\"retryable\":false}")));
     UploadWorkflowsMojo mojo = upload(server.baseUrl(), 3);
 
     MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo::execute);
 
-    assertThat(e).hasMessage("Conductor at " + server.baseUrl() + " could not take the upload: 0/3 workflows uploaded, 2 failed:"
-        + " bravo v1, charlie v1; PUT " + server.baseUrl() + WORKFLOWS + " answered 500: Error while saving");
-    assertThat(((RecordingLog) mojo.getLog()).lines()).contains("ERROR Summary: 0/3 workflows uploaded, 2 failed")
+    assertThat(e)
+        .hasMessage(
+            "Conductor at "
+                + server.baseUrl()
+                + " could not take the upload: 0/3 workflows uploaded, 2 failed:"
+                + " bravo v1, charlie v1; PUT "
+                + server.baseUrl()
+                + WORKFLOWS
+                + " answered 500: Error while saving");
+    assertThat(((RecordingLog) mojo.getLog()).lines())
+        .contains("ERROR Summary: 0/3 workflows uploaded, 2 failed")
         .noneMatch(l -> l.contains("✓"));
     JsonNode report = report("upload-workflows");
     assertThat(report.path("result").asText()).isEqualTo("error");
     assertThat(report.path("message").asText()).isEqualTo(e.getMessage());
-    assertThat(entries(report)).containsExactly("alpha up-to-date", "bravo failed", "charlie failed");
+    assertThat(entries(report))
+        .containsExactly("alpha up-to-date", "bravo failed", "charlie failed");
     assertThat(report.path("summary").path("failed").asInt()).isEqualTo(2);
-    assertThat(report.path("entries").get(1).path("detail").asText()).startsWith("not uploaded: PUT ");
+    assertThat(report.path("entries").get(1).path("detail").asText())
+        .startsWith("not uploaded: PUT ");
     uploadRerunConverges();
   }
 
   @Test
   void a429StormThatNeverEndsIsABoundedBuildError() throws Exception {
     serverHoldsAlphaAndWork();
-    server.stubFor(put(WORKFLOWS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0").withBody("slow down")));
+    server.stubFor(
+        put(WORKFLOWS)
+            .willReturn(
+                aResponse().withStatus(429).withHeader("Retry-After", "0").withBody("slow down")));
 
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, upload(server.baseUrl(), 2)::execute);
+    MojoExecutionException e =
+        catchThrowableOfType(MojoExecutionException.class, upload(server.baseUrl(), 2)::execute);
 
-    assertThat(e).hasMessage("Conductor at " + server.baseUrl() + " could not take the upload: 0/3 workflows uploaded, 2 failed:"
-        + " bravo v1, charlie v1; PUT " + server.baseUrl() + WORKFLOWS + " answered 429: slow down (gave up after 3 attempts)");
+    assertThat(e)
+        .hasMessage(
+            "Conductor at "
+                + server.baseUrl()
+                + " could not take the upload: 0/3 workflows uploaded, 2 failed:"
+                + " bravo v1, charlie v1; PUT "
+                + server.baseUrl()
+                + WORKFLOWS
+                + " answered 429: slow down (gave up after 3 attempts)");
     assertThat(written("PUT", WORKFLOWS)).hasSize(3);
-    assertThat(entries(report("upload-workflows"))).containsExactly("alpha up-to-date", "bravo failed", "charlie failed");
+    assertThat(entries(report("upload-workflows")))
+        .containsExactly("alpha up-to-date", "bravo failed", "charlie failed");
     uploadRerunConverges();
   }
 
   @Test
   void syncToAServerThatIsDownSaysNothingWasSynced() throws Exception {
     String url = closedUrl();
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, sync(url, 0)::execute);
+    MojoExecutionException e =
+        catchThrowableOfType(MojoExecutionException.class, sync(url, 0)::execute);
 
-    assertThat(e).hasMessageStartingWith("Nothing was synced: GET " + url + TASKDEFS + " failed: cannot reach Conductor at " + url + "/api");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Nothing was synced: GET "
+                + url
+                + TASKDEFS
+                + " failed: cannot reach Conductor at "
+                + url
+                + "/api");
     assertThat(report("sync-tasks").path("message").asText()).isEqualTo(e.getMessage());
     syncRerunConverges();
   }
@@ -217,12 +278,25 @@ class FaultsMojoTest {
   @Test
   void a500OnTheTaskCreateIsABuildErrorNamingWhatWasNotSynced() throws Exception {
     serverHoldsAlphaAndWork();
-    server.stubFor(post(TASKDEFS).willReturn(aResponse().withStatus(500).withBody("{\"status\":500,\"message\":\"Error while saving\"}")));
+    server.stubFor(
+        post(TASKDEFS)
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withBody("{\"status\":500,\"message\":\"Error while saving\"}")));
 
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, sync(server.baseUrl(), 3)::execute);
+    MojoExecutionException e =
+        catchThrowableOfType(MojoExecutionException.class, sync(server.baseUrl(), 3)::execute);
 
-    assertThat(e).hasMessage("Conductor at " + server.baseUrl() + " could not take the task definitions: 0/2 tasks uploaded, 1 failed:"
-        + " extra; POST " + server.baseUrl() + TASKDEFS + " answered 500: Error while saving");
+    assertThat(e)
+        .hasMessage(
+            "Conductor at "
+                + server.baseUrl()
+                + " could not take the task definitions: 0/2 tasks uploaded, 1 failed:"
+                + " extra; POST "
+                + server.baseUrl()
+                + TASKDEFS
+                + " answered 500: Error while saving");
     JsonNode report = report("sync-tasks");
     assertThat(report.path("result").asText()).isEqualTo("error");
     assertThat(report.path("message").asText()).isEqualTo(e.getMessage());
@@ -233,22 +307,42 @@ class FaultsMojoTest {
   @Test
   void purgeOnAServerThatGoesAwayMidRunNamesWhatWasNotDeleted() throws Exception {
     server.stubFor(get(WORKFLOWS).willReturn(okJson("[]")));
-    server.stubFor(get(TASKDEFS).willReturn(okJson("[" + task("work") + "," + task("extra") + "," + task("old_a") + ","
-        + task("old_b") + "," + task("old_c") + "]")));
-    server.stubFor(delete(urlPathMatching(TASKDEFS + "/.*")).willReturn(aResponse().withStatus(200)));
-    server.stubFor(delete(urlEqualTo(TASKDEFS + "/old_b")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    server.stubFor(get(TASKDEFS + "/old_b").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        get(TASKDEFS)
+            .willReturn(
+                okJson(
+                    "["
+                        + task("work")
+                        + ","
+                        + task("extra")
+                        + ","
+                        + task("old_a")
+                        + ","
+                        + task("old_b")
+                        + ","
+                        + task("old_c")
+                        + "]")));
+    server.stubFor(
+        delete(urlPathMatching(TASKDEFS + "/.*")).willReturn(aResponse().withStatus(200)));
+    server.stubFor(
+        delete(urlEqualTo(TASKDEFS + "/old_b"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        get(TASKDEFS + "/old_b").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     PurgeOrphansMojo mojo = mojo(new PurgeOrphansMojo(), server.baseUrl(), 0);
     set(mojo, "maxDeletions", 10);
     set(mojo, "backupDirectory", project.resolve("target/idflow/backup").toFile());
 
     MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo::execute);
 
-    assertThat(e).hasMessageStartingWith("Could not purge 2 of 3 orphaned tasks: old_b, old_c (all are backed up in ");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "Could not purge 2 of 3 orphaned tasks: old_b, old_c (all are backed up in ");
     JsonNode report = report("purge-orphans");
     assertThat(report.path("result").asText()).isEqualTo("error");
     assertThat(entries(report)).containsExactly("old_a purged", "old_b failed", "old_c failed");
-    assertThat(report.path("entries").get(2).path("detail").asText()).contains("not attempted: DELETE");
+    assertThat(report.path("entries").get(2).path("detail").asText())
+        .contains("not attempted: DELETE");
   }
 
   @Test
@@ -260,18 +354,30 @@ class FaultsMojoTest {
 
     MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class, mojo::execute);
 
-    assertThat(e).hasMessage("Nothing was deleted: GET " + server.baseUrl() + TASKDEFS + " answered 503: maintenance");
+    assertThat(e)
+        .hasMessage(
+            "Nothing was deleted: GET "
+                + server.baseUrl()
+                + TASKDEFS
+                + " answered 503: maintenance");
     assertThat(report("purge-orphans").path("message").asText()).isEqualTo(e.getMessage());
     assertThat(project.resolve("target/idflow/backup")).doesNotExist();
-    assertThat(server.getAllServeEvents()).extracting(ev -> ev.getRequest().getMethod().getName()).containsOnly("GET");
+    assertThat(server.getAllServeEvents())
+        .extracting(ev -> ev.getRequest().getMethod().getName())
+        .containsOnly("GET");
   }
 
   // ---- what reaches the console
 
   /** Every log line, the failure and both report files of the last run, as one text. */
-  private String everythingShown(AbstractRemoteMojo mojo, Exception failure, String goal) throws IOException {
-    return String.join("\n", ((RecordingLog) mojo.getLog()).lines()) + "\n" + failure.getMessage() + "\n"
-        + Files.readString(project.resolve("target/idflow/" + goal + ".json")) + "\n"
+  private String everythingShown(AbstractRemoteMojo mojo, Exception failure, String goal)
+      throws IOException {
+    return String.join("\n", ((RecordingLog) mojo.getLog()).lines())
+        + "\n"
+        + failure.getMessage()
+        + "\n"
+        + Files.readString(project.resolve("target/idflow/" + goal + ".json"))
+        + "\n"
         + Files.readString(project.resolve("target/idflow/TEST-idflow-" + goal + ".xml"));
   }
 
@@ -283,27 +389,47 @@ class FaultsMojoTest {
     String url = server.baseUrl().replace("http://", "http://deployer:hunter2@");
 
     UploadWorkflowsMojo upload = upload(url, 0);
-    MojoExecutionException uploadFailure = catchThrowableOfType(MojoExecutionException.class, upload::execute);
+    MojoExecutionException uploadFailure =
+        catchThrowableOfType(MojoExecutionException.class, upload::execute);
     SyncTasksMojo sync = sync(url, 0);
-    MojoExecutionException syncFailure = catchThrowableOfType(MojoExecutionException.class, sync::execute);
+    MojoExecutionException syncFailure =
+        catchThrowableOfType(MojoExecutionException.class, sync::execute);
 
-    assertThat(uploadFailure).hasMessageStartingWith("Conductor at " + server.baseUrl() + " could not take the upload");
-    assertThat(everythingShown(upload, uploadFailure, "upload-workflows")).doesNotContain("hunter2").contains("Ignoring the user info");
+    assertThat(uploadFailure)
+        .hasMessageStartingWith("Conductor at " + server.baseUrl() + " could not take the upload");
+    assertThat(everythingShown(upload, uploadFailure, "upload-workflows"))
+        .doesNotContain("hunter2")
+        .contains("Ignoring the user info");
     assertThat(everythingShown(sync, syncFailure, "sync-tasks")).doesNotContain("hunter2");
-    assertThat(server.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getHeaders().all().toString()).doesNotContain("hunter2"));
+    assertThat(server.getAllServeEvents())
+        .allSatisfy(
+            e ->
+                assertThat(e.getRequest().getHeaders().all().toString()).doesNotContain("hunter2"));
   }
 
   @Test
   void controlCharactersFromTheServerAreEscapedOnTheConsole() throws Exception {
     serverHoldsAlphaAndWork();
-    server.stubFor(put(WORKFLOWS).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-        .withBody("{\"status\":400,\"message\":\"bad\\n[INFO] BUILD SUCCESS\\u001b[2K\\r\"}")));
+    server.stubFor(
+        put(WORKFLOWS)
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"status\":400,\"message\":\"bad\\n"
+                            + "[INFO] BUILD SUCCESS\\u001b[2K\\r"
+                            + "\"}")));
     UploadWorkflowsMojo mojo = upload(server.baseUrl(), 0);
 
     MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
 
-    String shown = String.join("\n", ((RecordingLog) mojo.getLog()).lines()) + "\n" + e.getMessage();
-    assertThat(shown).contains("bad\\u000A[INFO] BUILD SUCCESS\\u001B[2K\\u000D").doesNotContain("\u001b").doesNotContain("\r")
+    String shown =
+        String.join("\n", ((RecordingLog) mojo.getLog()).lines()) + "\n" + e.getMessage();
+    assertThat(shown)
+        .contains("bad\\u000A[INFO] BUILD SUCCESS\\u001B[2K\\u000D")
+        .doesNotContain("\u001b")
+        .doesNotContain("\r")
         .doesNotContain("\n[INFO] BUILD SUCCESS");
   }
 }

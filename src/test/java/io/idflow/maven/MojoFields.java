@@ -12,7 +12,8 @@ final class MojoFields {
     try {
       MojoExtension.setVariableValueToObject(mojo, field, value);
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("No field '" + field + "' in " + mojo.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "No field '" + field + "' in " + mojo.getClass().getSimpleName(), e);
     }
     return mojo;
   }

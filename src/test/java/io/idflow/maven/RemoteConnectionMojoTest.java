@@ -26,15 +26,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The settings.xml side of remote goals: serverId credentials, plain and encrypted, and offline mode. */
+/**
+ * The settings.xml side of remote goals: serverId credentials, plain and encrypted, and offline
+ * mode.
+ */
 @MojoTest
 class RemoteConnectionMojoTest {
   private static final String KEY = "ci-key";
   private static final String SECRET = "Pr0d-key-secret!";
   private static final String DEFS = "/api/metadata/workflow";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private WireMockServer server;
   private SettingsSecurity security;
 
@@ -52,7 +54,8 @@ class RemoteConnectionMojoTest {
     server.stop();
   }
 
-  private RecordingLog configure(UploadWorkflowsMojo mojo, Settings settings, String url) throws Exception {
+  private RecordingLog configure(UploadWorkflowsMojo mojo, Settings settings, String url)
+      throws Exception {
     MojoExtension.setVariableValueToObject(mojo, "conductorUrl", url);
     MojoExtension.setVariableValueToObject(mojo, "settings", settings);
     MojoExtension.setVariableValueToObject(mojo, "settingsDecrypter", security.decrypter());
@@ -60,10 +63,17 @@ class RemoteConnectionMojoTest {
   }
 
   private void assertOrkesFlowWithTheSecret(RecordingLog log) {
-    server.verify(postRequestedFor(urlEqualTo("/api/token"))
-        .withRequestBody(equalToJson("{\"keyId\":\"" + KEY + "\",\"keySecret\":\"" + SECRET + "\"}")));
-    server.verify(getRequestedFor(urlEqualTo(DEFS)).withHeader("X-Authorization", equalTo("jwt-for-ci")));
-    assertThat(log.lines()).anyMatch(l -> l.startsWith("DEBUG Authenticating to ") && l.contains("settings.xml server 'conductor-prod'"));
+    server.verify(
+        postRequestedFor(urlEqualTo("/api/token"))
+            .withRequestBody(
+                equalToJson("{\"keyId\":\"" + KEY + "\",\"keySecret\":\"" + SECRET + "\"}")));
+    server.verify(
+        getRequestedFor(urlEqualTo(DEFS)).withHeader("X-Authorization", equalTo("jwt-for-ci")));
+    assertThat(log.lines())
+        .anyMatch(
+            l ->
+                l.startsWith("DEBUG Authenticating to ")
+                    && l.contains("settings.xml server 'conductor-prod'"));
     assertThat(log.lines()).noneMatch(l -> l.contains(SECRET) || l.contains("jwt-for-ci"));
   }
 
@@ -73,7 +83,9 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "dryRun", value = "true")
   @MojoParameter(name = "serverId", value = "conductor-prod")
   void aPlainPasswordInSettingsIsTheOrkesKeySecret(UploadWorkflowsMojo mojo) throws Exception {
-    RecordingLog log = configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
+    RecordingLog log =
+        configure(
+            mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
     mojo.execute();
     assertOrkesFlowWithTheSecret(log);
   }
@@ -86,7 +98,9 @@ class RemoteConnectionMojoTest {
   void anEncryptedPasswordInSettingsIsDecrypted(UploadWorkflowsMojo mojo) throws Exception {
     String encrypted = security.encrypt(SECRET);
     assertThat(encrypted).startsWith("{").doesNotContain(SECRET);
-    RecordingLog log = configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, encrypted), server.baseUrl());
+    RecordingLog log =
+        configure(
+            mojo, SettingsSecurity.withServer("conductor-prod", KEY, encrypted), server.baseUrl());
     mojo.execute();
     assertOrkesFlowWithTheSecret(log);
   }
@@ -97,10 +111,16 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "dryRun", value = "true")
   @MojoParameter(name = "serverId", value = "gateway")
   void aPasswordWithoutUsernameIsABearerToken(UploadWorkflowsMojo mojo) throws Exception {
-    RecordingLog log = configure(mojo, SettingsSecurity.withServer("gateway", null, security.encrypt("opaque-token")), server.baseUrl());
+    RecordingLog log =
+        configure(
+            mojo,
+            SettingsSecurity.withServer("gateway", null, security.encrypt("opaque-token")),
+            server.baseUrl());
     mojo.execute();
     server.verify(0, postRequestedFor(urlEqualTo("/api/token")));
-    server.verify(getRequestedFor(urlEqualTo(DEFS)).withHeader("Authorization", equalTo("Bearer opaque-token")));
+    server.verify(
+        getRequestedFor(urlEqualTo(DEFS))
+            .withHeader("Authorization", equalTo("Bearer opaque-token")));
     assertThat(log.lines()).noneMatch(l -> l.contains("opaque-token"));
   }
 
@@ -114,7 +134,9 @@ class RemoteConnectionMojoTest {
     configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
     mojo.execute();
     server.verify(0, postRequestedFor(urlEqualTo("/api/token")));
-    server.verify(getRequestedFor(urlEqualTo(DEFS)).withHeader("Authorization", equalTo(okhttp3.Credentials.basic(KEY, SECRET))));
+    server.verify(
+        getRequestedFor(urlEqualTo(DEFS))
+            .withHeader("Authorization", equalTo(okhttp3.Credentials.basic(KEY, SECRET))));
   }
 
   @Test
@@ -123,9 +145,11 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "serverId", value = "conductor-staging")
   void anUnknownServerIdFailsNamingTheKnownOnes(UploadWorkflowsMojo mojo) throws Exception {
     configure(mojo, SettingsSecurity.withServer("conductor-prod", KEY, SECRET), server.baseUrl());
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessage("No <server> with id 'conductor-staging' in settings.xml (known: conductor-prod): add one with the"
-            + " Conductor credentials, or drop serverId");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "No <server> with id 'conductor-staging' in settings.xml (known: conductor-prod): add"
+                + " one with the Conductor credentials, or drop serverId");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
@@ -135,7 +159,8 @@ class RemoteConnectionMojoTest {
   @MojoParameter(name = "auth", value = "sometimes")
   void anUnknownAuthModeFailsBeforeAnyRequest(UploadWorkflowsMojo mojo) throws Exception {
     configure(mojo, new Settings(), server.baseUrl());
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessage("Unknown auth mode 'sometimes': use one of auto, none, bearer, basic, orkes");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
@@ -147,9 +172,12 @@ class RemoteConnectionMojoTest {
     Settings settings = new Settings();
     settings.setOffline(true);
     configure(mojo, settings, "https://ci:" + SECRET + "@conductor.example.com");
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .hasMessage("Maven is offline (-o): not connecting to Conductor at https://conductor.example.com. Build without -o,"
-            + " or use a server on this machine (localhost), such as the one start-server runs");
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage(
+            "Maven is offline (-o): not connecting to Conductor at https://conductor.example.com."
+                + " Build without -o, or use a server on this machine (localhost), such as the one"
+                + " start-server runs");
   }
 
   @Test

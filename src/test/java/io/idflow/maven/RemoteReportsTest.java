@@ -24,14 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** upload-workflows and start-workflow leave their report through the base Mojo like every remote goal. */
+/**
+ * upload-workflows and start-workflow leave their report through the base Mojo like every remote
+ * goal.
+ */
 class RemoteReportsTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   private <T extends AbstractRemoteMojo> T configure(T mojo) {
     RecordingLog.attach(mojo);
@@ -55,9 +58,13 @@ class RemoteReportsTest {
   void uploadWorkflowsReportsEachWorkflow() throws Exception {
     Path wf = project.resolve("idflow/workflows/a.json");
     Files.createDirectories(wf.getParent());
-    Files.writeString(wf, "{\"name\":\"a\",\"version\":1,\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}");
+    Files.writeString(
+        wf,
+        "{\"name\":\"a\",\"version\":1,\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}");
     server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("[]")));
-    server.stubFor(put(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"a\"]}")));
+    server.stubFor(
+        put(urlEqualTo("/api/metadata/workflow"))
+            .willReturn(okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"a\"]}")));
 
     UploadWorkflowsMojo mojo = configure(new UploadWorkflowsMojo());
     set(mojo, "onDrift", "warn");
@@ -75,9 +82,16 @@ class RemoteReportsTest {
   void aCredentialTheServerEchoesNeverReachesTheReport() throws IOException {
     Path wf = project.resolve("idflow/workflows/a.json");
     Files.createDirectories(wf.getParent());
-    Files.writeString(wf, "{\"name\":\"a\",\"version\":1,\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}");
-    server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(aResponse().withStatus(401)
-        .withBody("{\"status\":401,\"message\":\"token tok-s3cr3t-42 is not valid\"}")));
+    Files.writeString(
+        wf,
+        "{\"name\":\"a\",\"version\":1,\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}");
+    server.stubFor(
+        get(urlEqualTo("/api/metadata/workflow"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody(
+                        "{\"status\":401,\"message\":\"token tok-s3cr3t-42 is not valid\"}")));
     org.apache.maven.settings.Server credentials = new org.apache.maven.settings.Server();
     credentials.setId("conductor");
     credentials.setPassword("tok-s3cr3t-42");
@@ -103,14 +117,23 @@ class RemoteReportsTest {
     Files.createDirectories(task.getParent());
     Files.writeString(task, "{\"name\":\"mine\",\"ownerEmail\":\"us@x.com\",\"retryCount\":1}");
     server.stubFor(get(urlEqualTo("/api/metadata/workflow")).willReturn(okJson("[]")));
-    server.stubFor(get(urlEqualTo("/api/metadata/taskdefs")).willReturn(okJson("[{\"name\":\"mine\",\"ownerEmail\":\"us@x.com\","
-        + "\"retryCount\":1},{\"name\":\"old\",\"ownerEmail\":\"us@x.com\"},{\"name\":\"theirs\",\"ownerEmail\":\"o@x.com\"}]")));
+    server.stubFor(
+        get(urlEqualTo("/api/metadata/taskdefs"))
+            .willReturn(
+                okJson(
+                    "[{\"name\":\"mine\",\"ownerEmail\":\"us@x.com\","
+                        + "\"retryCount\":1},{\"name\":\"old\",\"ownerEmail\":\"us@x.com\"},{\"name\":\"theirs\",\"ownerEmail\":\"o@x.com\"}]")));
 
     SyncTasksMojo sync = configure(new SyncTasksMojo());
     set(sync, "dryRun", false);
     sync.execute();
     JsonNode synced = report("sync-tasks").path("entries").get(0);
-    assertThat(synced.path("kind").asText() + " " + synced.path("name").asText() + " " + synced.path("outcome").asText())
+    assertThat(
+            synced.path("kind").asText()
+                + " "
+                + synced.path("name").asText()
+                + " "
+                + synced.path("outcome").asText())
         .isEqualTo("task mine up-to-date");
     assertThat(synced.path("version").isNull()).isTrue();
 
@@ -128,7 +151,8 @@ class RemoteReportsTest {
 
   @Test
   void startWorkflowReportsTheExecution() throws Exception {
-    server.stubFor(post(urlPathEqualTo("/api/workflow/hello")).willReturn(aResponse().withBody("wf-123")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/workflow/hello")).willReturn(aResponse().withBody("wf-123")));
     StartWorkflowMojo mojo = configure(new StartWorkflowMojo());
     set(mojo, "workflow", "hello");
     mojo.execute();
@@ -141,8 +165,14 @@ class RemoteReportsTest {
 
   @Test
   void startWorkflowOfAnUnknownWorkflowIsAFailedRun() throws IOException {
-    server.stubFor(post(urlPathEqualTo("/api/workflow/nope")).willReturn(aResponse().withStatus(404)
-        .withBody("{\"status\":404,\"message\":\"No such workflow found by name: nope, version: null\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/workflow/nope"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withBody(
+                        "{\"status\":404,\"message\":\"No such workflow found by name: nope,"
+                            + " version: null\"}")));
     StartWorkflowMojo mojo = configure(new StartWorkflowMojo());
     set(mojo, "workflow", "nope");
     catchThrowableOfType(MojoFailureException.class, mojo::execute);

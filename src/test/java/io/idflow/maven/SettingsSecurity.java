@@ -10,7 +10,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 
-/** A {@code settings-security.xml} with a master password, made as {@code mvn --encrypt-master-password} does. */
+/**
+ * A {@code settings-security.xml} with a master password, made as {@code mvn
+ * --encrypt-master-password} does.
+ */
 final class SettingsSecurity {
   private static final String MASTER = "test-master-password";
 
@@ -20,8 +23,11 @@ final class SettingsSecurity {
   SettingsSecurity(Path dir) throws Exception {
     file = dir.resolve("settings-security.xml");
     // Maven encrypts the master password with the fixed passphrase "settings.security".
-    Files.writeString(file, "<settingsSecurity><master>" + cipher.encryptAndDecorate(MASTER, "settings.security")
-        + "</master></settingsSecurity>");
+    Files.writeString(
+        file,
+        "<settingsSecurity><master>"
+            + cipher.encryptAndDecorate(MASTER, "settings.security")
+            + "</master></settingsSecurity>");
   }
 
   /** {@code plain} as {@code mvn --encrypt-password} prints it: {@code {...}}. */
@@ -41,6 +47,7 @@ final class SettingsSecurity {
   }
 
   SettingsDecrypter decrypter() {
-    return new DefaultSettingsDecrypter(new DefaultSecDispatcher(cipher, Map.of(), file.toString()));
+    return new DefaultSettingsDecrypter(
+        new DefaultSecDispatcher(cipher, Map.of(), file.toString()));
   }
 }

@@ -47,15 +47,18 @@ class UploadWorkflowsMojoTest {
   @MojoParameter(name = "workflow", value = "hello_inline")
   void uploadsTheSelectedWorkflowInOneBulkRequest(UploadWorkflowsMojo mojo) throws Exception {
     pointAtServer(mojo);
-    server.stubFor(put("/api/metadata/workflow").willReturn(okJson(
-        "{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"hello_inline\"]}")));
+    server.stubFor(
+        put("/api/metadata/workflow")
+            .willReturn(
+                okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"hello_inline\"]}")));
     RecordingLog log = RecordingLog.attach(mojo);
     mojo.execute();
     server.verify(1, putRequestedFor(urlEqualTo("/api/metadata/workflow")));
-    assertThat(log.lines()).contains(
-        "INFO Uploading workflow 'hello_inline' to Conductor...",
-        "INFO ✓ Uploaded workflow: hello_inline",
-        "INFO Summary: 1/1 workflows uploaded successfully");
+    assertThat(log.lines())
+        .contains(
+            "INFO Uploading workflow 'hello_inline' to Conductor...",
+            "INFO ✓ Uploaded workflow: hello_inline",
+            "INFO Summary: 1/1 workflows uploaded successfully");
   }
 
   @Test
@@ -63,14 +66,22 @@ class UploadWorkflowsMojoTest {
   @MojoParameter(name = "directory", value = "idflow")
   void aRejectionIsABuildFailureWithTheServersMessage(UploadWorkflowsMojo mojo) throws Exception {
     pointAtServer(mojo);
-    server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"status\":400,\"message\":\"Validation failed, check below errors for detail.\",\"validationErrors\":"
-            + "[{\"path\":\"updateWorkflowDef.arg0[0]\",\"message\":\"evaluatorType field is required\"}]}")));
+    server.stubFor(
+        put("/api/metadata/workflow")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"status\":400,\"message\":\"Validation failed, check below errors for"
+                            + " detail.\",\"validationErrors\":[{\"path\":\"updateWorkflowDef.arg0[0]\",\"message\":\"evaluatorType"
+                            + " field is required\"}]}")));
     RecordingLog log = RecordingLog.attach(mojo);
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("answered 400: Validation failed");
-    assertThat(log.lines()).contains("ERROR ✗ Failed to upload workflow: content_pipeline")
+    assertThat(log.lines())
+        .contains("ERROR ✗ Failed to upload workflow: content_pipeline")
         .anyMatch(l -> l.contains("evaluatorType field is required"))
         .noneMatch(l -> l.contains("uploaded successfully"));
   }
@@ -80,9 +91,12 @@ class UploadWorkflowsMojoTest {
   @MojoParameter(name = "directory", value = "idflow")
   void aServerErrorIsABuildErrorNamingTheUrl(UploadWorkflowsMojo mojo) throws Exception {
     pointAtServer(mojo);
-    server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(503).withBody("maintenance")));
+    server.stubFor(
+        put("/api/metadata/workflow")
+            .willReturn(aResponse().withStatus(503).withBody("maintenance")));
     RecordingLog.attach(mojo);
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("Conductor at " + server.baseUrl() + " could not take the upload")
         .hasMessageContaining("answered 503: maintenance");
   }
@@ -93,7 +107,8 @@ class UploadWorkflowsMojoTest {
   void anUnreachableServerIsABuildErrorNamingTheUrl(UploadWorkflowsMojo mojo) throws Exception {
     MojoExtension.setVariableValueToObject(mojo, "conductorUrl", "http://127.0.0.1:1");
     RecordingLog.attach(mojo);
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("cannot reach Conductor at http://127.0.0.1:1/api");
   }
 
@@ -104,7 +119,8 @@ class UploadWorkflowsMojoTest {
   void anUnknownDriftPolicyFailsBeforeAnyRequest(UploadWorkflowsMojo mojo) throws Exception {
     pointAtServer(mojo);
     RecordingLog.attach(mojo);
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessage("Unknown drift policy 'sometimes': use one of warn, fail, overwrite");
     assertThat(server.getAllServeEvents()).isEmpty();
   }

@@ -18,7 +18,12 @@ class ValidateMojoTest {
   void passesOnTheSampleDefinitions(ValidateMojo mojo) throws Exception {
     RecordingLog log = RecordingLog.attach(mojo);
     mojo.execute();
-    assertThat(log.lines()).anyMatch(l -> l.matches("INFO Validated \\d+ workflows and \\d+ task definitions in \\d+ files: no errors"));
+    assertThat(log.lines())
+        .anyMatch(
+            l ->
+                l.matches(
+                    "INFO Validated \\d+ workflows and \\d+ task definitions in \\d+ files: no"
+                        + " errors"));
   }
 
   @Test
@@ -30,7 +35,8 @@ class ValidateMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("1 invalid definition problem (nothing was sent to Conductor)")
         .hasMessageContaining("workflows/broken.json line 1, column 32: is not valid JSON");
-    assertThat(log.lines()).anyMatch(l -> l.startsWith("ERROR ") && l.contains("broken.json line 1, column 32"));
+    assertThat(log.lines())
+        .anyMatch(l -> l.startsWith("ERROR ") && l.contains("broken.json line 1, column 32"));
   }
 
   @Test
@@ -49,6 +55,10 @@ class ValidateMojoTest {
   void skipsAModuleWithoutDefinitions(ValidateMojo mojo) throws Exception {
     RecordingLog log = RecordingLog.attach(mojo);
     mojo.execute();
-    assertThat(log.lines()).singleElement().asString().startsWith("INFO No definitions directory ").endsWith("exist: nothing to do");
+    assertThat(log.lines())
+        .singleElement()
+        .asString()
+        .startsWith("INFO No definitions directory ")
+        .endsWith("exist: nothing to do");
   }
 }

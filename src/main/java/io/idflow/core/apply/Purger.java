@@ -21,7 +21,8 @@ import java.util.Set;
 
 /** Deletes task definitions, each written to a backup first, and says what became of each. */
 public final class Purger {
-  private static final DateTimeFormatter BACKUP_FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter BACKUP_FOLDER =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /**
    * What happened to one deletion.
@@ -44,16 +45,19 @@ public final class Purger {
   private Purger() {}
 
   /**
-   * Writes every deletion to a backup below {@code backupRoot}, then deletes them one by one. After a failure
-   * that reached no Conductor (the server went away) the rest are not attempted.
+   * Writes every deletion to a backup below {@code backupRoot}, then deletes them one by one. After
+   * a failure that reached no Conductor (the server went away) the rest are not attempted.
    */
-  public static Purged purge(ConductorClient client, List<PlanItem> deletions, Path backupRoot, Clock clock) {
+  public static Purged purge(
+      ConductorClient client, List<PlanItem> deletions, Path backupRoot, Clock clock) {
     Path backup = backup(backupRoot, deletions, clock);
     List<Result> results = new ArrayList<>();
     ConductorException gone = null;
     for (PlanItem deletion : deletions) {
       if (gone != null) {
-        results.add(new Result(deletion.name(), false, "not attempted: " + WriteFailures.firstLine(gone), gone));
+        results.add(
+            new Result(
+                deletion.name(), false, "not attempted: " + WriteFailures.firstLine(gone), gone));
         continue;
       }
       try {
@@ -65,16 +69,23 @@ public final class Purger {
           continue;
         }
         gone = e.reachedNoConductor() ? e : null;
-        results.add(new Result(deletion.name(), false, e.reachedNoConductor() ? WriteFailures.firstLine(e)
-            : "Conductor answered " + e.status() + ": " + WriteFailures.detail(e), e));
+        results.add(
+            new Result(
+                deletion.name(),
+                false,
+                e.reachedNoConductor()
+                    ? WriteFailures.firstLine(e)
+                    : "Conductor answered " + e.status() + ": " + WriteFailures.detail(e),
+                e));
       }
     }
     return new Purged(backup, results);
   }
 
   /**
-   * Whether a DELETE that failed left the definition gone all the same: a retry after a lost answer, or another
-   * build's purge, meets Conductor's 500 for a missing definition. One GET tells.
+   * Whether a DELETE that failed left the definition gone all the same: a retry after a lost
+   * answer, or another build's purge, meets Conductor's 500 for a missing definition. One GET
+   * tells.
    */
   private static boolean deletedAnyway(ConductorClient client, String name, ConductorException e) {
     if (!e.mayHaveReachedServer() || e.isRejection() && e.status() != 404) {
@@ -88,8 +99,8 @@ public final class Purger {
   }
 
   /**
-   * Writes each deletion as fetched to {@code <root>/<time>/tasks/<name>.json}: a definitions directory that
-   * {@code sync-tasks} restores.
+   * Writes each deletion as fetched to {@code <root>/<time>/tasks/<name>.json}: a definitions
+   * directory that {@code sync-tasks} restores.
    */
   private static Path backup(Path root, List<PlanItem> deletions, Clock clock) {
     String stamp = LocalDateTime.now(clock).format(BACKUP_FOLDER);
@@ -102,20 +113,28 @@ public final class Purger {
       Files.createDirectories(tasks);
       Set<String> taken = new HashSet<>();
       for (PlanItem deletion : deletions) {
-        // The file name only has to be unique: the definition inside names the task. Names that become the
-        // same once sanitised (a_b and a|b), or that differ only in case (Foo and foo, one file on macOS and
+        // The file name only has to be unique: the definition inside names the task. Names that
+        // become the
+        // same once sanitised (a_b and a|b), or that differ only in case (Foo and foo, one file on
+        // macOS and
         // Windows), get a number; CREATE_NEW makes sure no backup ever replaces another.
         String base = deletion.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
         String file = base + ".json";
         for (int n = 2; !taken.add(file.toLowerCase(Locale.ROOT)); n++) {
           file = base + "-" + n + ".json";
         }
-        Files.write(tasks.resolve(file), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(deletion.remote()),
+        Files.write(
+            tasks.resolve(file),
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(deletion.remote()),
             StandardOpenOption.CREATE_NEW);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the backup of the task definitions to purge in " + tasks
-          + " (nothing was deleted): " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the backup of the task definitions to purge in "
+              + tasks
+              + " (nothing was deleted): "
+              + e.getMessage(),
+          e);
     }
     return folder;
   }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes task definitions: the new ones in one bulk POST, the changed ones with one PUT each, which keeps their
- * {@code createTime} where a POST would reset it.
+ * Writes task definitions: the new ones in one bulk POST, the changed ones with one PUT each, which
+ * keeps their {@code createTime} where a POST would reset it.
  */
 public final class TaskWriter {
 

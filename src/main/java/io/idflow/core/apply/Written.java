@@ -5,8 +5,9 @@ import io.idflow.core.plan.PlanItem;
 import java.util.Map;
 
 /**
- * What a writer did: the items it could not write or confirm, each with why, and the failure that ended
- * the writes early or that most concerns the user (a server that went away wins over a rejection).
+ * What a writer did: the items it could not write or confirm, each with why, and the failure that
+ * ended the writes early or that most concerns the user (a server that went away wins over a
+ * rejection).
  *
  * @param failures the items not written or not confirmed, with the reason
  * @param failure the request that failed, or null

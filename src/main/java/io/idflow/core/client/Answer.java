@@ -17,9 +17,9 @@ import java.util.Map;
 import okhttp3.MediaType;
 
 /**
- * A successful (2xx) answer, read whole, and the checks that it is what the endpoint returns. A 2xx is
- * trusted only when its body has that shape: a login page, a proxy's error page, a cut-off body or a
- * listing of another API must never pass for an empty or complete one.
+ * A successful (2xx) answer, read whole, and the checks that it is what the endpoint returns. A 2xx
+ * is trusted only when its body has that shape: a login page, a proxy's error page, a cut-off body
+ * or a listing of another API must never pass for an empty or complete one.
  */
 final class Answer {
   /** What the answer holds instead of what was expected, for the message. */
@@ -52,7 +52,9 @@ final class Answer {
     return true;
   }
 
-  /** The body as JSON; an HTML page, text that is not JSON, or JSON cut short is {@link Unexpected}. */
+  /**
+   * The body as JSON; an HTML page, text that is not JSON, or JSON cut short is {@link Unexpected}.
+   */
   JsonNode json() throws Unexpected {
     if (isEmpty()) {
       throw new Unexpected("an empty answer");
@@ -63,7 +65,8 @@ final class Answer {
     try {
       return Json.MAPPER.readTree(body);
     } catch (JsonEOFException e) {
-      throw new Unexpected("JSON that ends early, after " + body.length + " bytes (was it cut off on the way?)");
+      throw new Unexpected(
+          "JSON that ends early, after " + body.length + " bytes (was it cut off on the way?)");
     } catch (JsonProcessingException e) {
       throw new Unexpected("a body that is not JSON (" + snippet() + ")");
     } catch (IOException e) {
@@ -81,7 +84,8 @@ final class Answer {
     for (int i = 0; i < root.size(); i++) {
       JsonNode item = root.get(i);
       if (!(item instanceof ObjectNode def)) {
-        throw new Unexpected("a list whose item " + i + " is " + describe(item) + ", not a definition");
+        throw new Unexpected(
+            "a list whose item " + i + " is " + describe(item) + ", not a definition");
       }
       if (!def.path("name").isTextual()) {
         throw new Unexpected("a list whose item " + i + " has no \"name\"");
@@ -95,7 +99,10 @@ final class Answer {
   ObjectNode definition() throws Unexpected {
     JsonNode root = json();
     if (!(root instanceof ObjectNode def) || !def.path("name").isTextual()) {
-      throw new Unexpected(root.isObject() ? "a JSON object without \"name\" (fields: " + fields(root) + ")" : describe(root));
+      throw new Unexpected(
+          root.isObject()
+              ? "a JSON object without \"name\" (fields: " + fields(root) + ")"
+              : describe(root));
     }
     return def;
   }
@@ -125,7 +132,10 @@ final class Answer {
     return out;
   }
 
-  /** Nothing, or JSON: what a write answers. Text that is not JSON (an HTML page) is {@link Unexpected}. */
+  /**
+   * Nothing, or JSON: what a write answers. Text that is not JSON (an HTML page) is {@link
+   * Unexpected}.
+   */
   void nothing() throws Unexpected {
     if (!isEmpty()) {
       json();
@@ -133,8 +143,9 @@ final class Answer {
   }
 
   /**
-   * The answer to a bulk write: {@code {"bulkSuccessfulResults":[names], "bulkErrorResults":{name: reason}}}.
-   * An empty answer, as servers that do not report per definition give, is {@link BulkResult#unanswered()}.
+   * The answer to a bulk write: {@code {"bulkSuccessfulResults":[names], "bulkErrorResults":{name:
+   * reason}}}. An empty answer, as servers that do not report per definition give, is {@link
+   * BulkResult#unanswered()}.
    */
   BulkResult bulk() throws Unexpected {
     if (isEmpty()) {
@@ -143,8 +154,11 @@ final class Answer {
     JsonNode root = json();
     JsonNode ok = root.path("bulkSuccessfulResults");
     JsonNode failed = root.path("bulkErrorResults");
-    if (!root.isObject() || !ok.isArray() || !(failed.isMissingNode() || failed.isNull() || failed.isObject())) {
-      throw new Unexpected(root.isObject() ? "a JSON object with the fields " + fields(root) : describe(root));
+    if (!root.isObject()
+        || !ok.isArray()
+        || !(failed.isMissingNode() || failed.isNull() || failed.isObject())) {
+      throw new Unexpected(
+          root.isObject() ? "a JSON object with the fields " + fields(root) : describe(root));
     }
     List<String> names = new ArrayList<>();
     for (JsonNode n : ok) {
@@ -156,12 +170,16 @@ final class Answer {
     Map<String, String> errors = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = failed.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      errors.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+      errors.put(
+          e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
     }
     return new BulkResult(names, errors);
   }
 
-  /** A workflow id: plain text (or a JSON string) of one word, as {@code POST /workflow/{name}} answers. */
+  /**
+   * A workflow id: plain text (or a JSON string) of one word, as {@code POST /workflow/{name}}
+   * answers.
+   */
   String id() throws Unexpected {
     if (isEmpty()) {
       throw new Unexpected("an empty answer");
@@ -194,7 +212,10 @@ final class Answer {
 
   /** The start of the body as text, printable and short enough for a message. */
   String snippet() {
-    String text = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+    String text =
+        new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8)
+            .strip()
+            .replaceAll("\\s+", " ");
     return Texts.printable(text.length() > 120 ? text.substring(0, 120) + "..." : text);
   }
 

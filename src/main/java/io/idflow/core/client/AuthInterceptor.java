@@ -1,8 +1,8 @@
 package io.idflow.core.client;
 
-import io.idflow.core.IdflowException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Json;
 import java.io.IOException;
@@ -19,8 +19,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Adds credentials to every request, as the {@link AuthMode} says. For Orkes it exchanges the key
- * id and secret for a token once ({@link TokenCache}), sends it as {@code X-Authorization}, and on a
- * 401 fetches a new token once and sends the request once more.
+ * id and secret for a token once ({@link TokenCache}), sends it as {@code X-Authorization}, and on
+ * a 401 fetches a new token once and sends the request once more.
  */
 abstract class AuthInterceptor implements Interceptor {
   static final String ORKES_HEADER = "X-Authorization";
@@ -35,11 +35,19 @@ abstract class AuthInterceptor implements Interceptor {
    * The interceptor for {@code mode} and {@code credentials} (either may say "nothing"), or null
    * when no credentials are sent. Fails when a forced mode lacks what it needs.
    */
-  static AuthInterceptor create(AuthMode mode, Credentials credentials, HttpUrl api, OkHttpClient tokenHttp,
-      TokenCache cache, IdflowLog log) {
+  static AuthInterceptor create(
+      AuthMode mode,
+      Credentials credentials,
+      HttpUrl api,
+      OkHttpClient tokenHttp,
+      TokenCache cache,
+      IdflowLog log) {
     AuthMode effective = mode;
     if (mode == AuthMode.AUTO) {
-      effective = credentials == null ? AuthMode.NONE : credentials.hasUsername() ? AuthMode.ORKES : AuthMode.BEARER;
+      effective =
+          credentials == null
+              ? AuthMode.NONE
+              : credentials.hasUsername() ? AuthMode.ORKES : AuthMode.BEARER;
     }
     switch (effective) {
       case NONE -> {
@@ -55,27 +63,46 @@ abstract class AuthInterceptor implements Interceptor {
         return new AuthInterceptor(credentials) {
           @Override
           public Response intercept(Chain chain) throws IOException {
-            return chain.proceed(chain.request().newBuilder().header("Authorization", header).build());
+            return chain.proceed(
+                chain.request().newBuilder().header("Authorization", header).build());
           }
         };
       }
       case BASIC -> {
         require(mode, credentials, true);
-        log.debug("Authenticating to " + api + " with HTTP basic auth as '" + credentials.username().orElseThrow()
-            + "' from " + credentials.source());
-        String header = okhttp3.Credentials.basic(credentials.username().orElseThrow(), credentials.secret());
+        log.debug(
+            "Authenticating to "
+                + api
+                + " with HTTP basic auth as '"
+                + credentials.username().orElseThrow()
+                + "' from "
+                + credentials.source());
+        String header =
+            okhttp3.Credentials.basic(credentials.username().orElseThrow(), credentials.secret());
         return new AuthInterceptor(credentials) {
           @Override
           public Response intercept(Chain chain) throws IOException {
-            return chain.proceed(chain.request().newBuilder().header("Authorization", header).build());
+            return chain.proceed(
+                chain.request().newBuilder().header("Authorization", header).build());
           }
         };
       }
       case ORKES -> {
         require(mode, credentials, true);
-        log.debug("Authenticating to " + api + " with key id '" + credentials.username().orElseThrow() + "' from "
-            + credentials.source() + " (POST " + api + "/token, then " + ORKES_HEADER + ")");
-        return new Orkes(credentials, api, tokenHttp, cache.entry(api.toString(), credentials), log);
+        log.debug(
+            "Authenticating to "
+                + api
+                + " with key id '"
+                + credentials.username().orElseThrow()
+                + "' from "
+                + credentials.source()
+                + " (POST "
+                + api
+                + "/token, then "
+                + ORKES_HEADER
+                + ")");
+        return new Orkes(
+            credentials, api, tokenHttp, cache.entry(api.toString(), credentials), log);
       }
       default -> throw new IllegalStateException(effective.toString());
     }
@@ -86,8 +113,12 @@ abstract class AuthInterceptor implements Interceptor {
       throw new IdflowException("Auth mode " + mode + " needs credentials, and none were given");
     }
     if (username && !credentials.hasUsername()) {
-      throw new IdflowException("Auth mode " + mode + " needs a user name (key id) and a secret; "
-          + credentials.source() + " has only a secret");
+      throw new IdflowException(
+          "Auth mode "
+              + mode
+              + " needs a user name (key id) and a secret; "
+              + credentials.source()
+              + " has only a secret");
     }
   }
 
@@ -119,13 +150,20 @@ abstract class AuthInterceptor implements Interceptor {
     private final OkHttpClient tokenHttp;
     private final TokenCache.Entry entry;
     private final IdflowLog log;
+
     /**
-     * This client found no token endpoint (404): an open server. Kept here, not in the shared cache: one
-     * 404 (a gateway's, a server still starting) must not turn off authentication for every later client.
+     * This client found no token endpoint (404): an open server. Kept here, not in the shared
+     * cache: one 404 (a gateway's, a server still starting) must not turn off authentication for
+     * every later client.
      */
     private volatile boolean open;
 
-    Orkes(Credentials credentials, HttpUrl api, OkHttpClient tokenHttp, TokenCache.Entry entry, IdflowLog log) {
+    Orkes(
+        Credentials credentials,
+        HttpUrl api,
+        OkHttpClient tokenHttp,
+        TokenCache.Entry entry,
+        IdflowLog log) {
       super(credentials);
       this.credentials = credentials;
       this.api = api;
@@ -147,9 +185,14 @@ abstract class AuthInterceptor implements Interceptor {
         return response;
       }
       response.close();
-      log.debug(request.method() + " " + request.url() + " answered 401 to the cached token: fetching a new one and trying once more");
+      log.debug(
+          request.method()
+              + " "
+              + request.url()
+              + " answered 401 to the cached token: fetching a new one and trying once more");
       String fresh = refresh(token);
-      return chain.proceed(fresh == null ? request : request.newBuilder().header(ORKES_HEADER, fresh).build());
+      return chain.proceed(
+          fresh == null ? request : request.newBuilder().header(ORKES_HEADER, fresh).build());
     }
 
     private String token() throws IOException {
@@ -179,11 +222,18 @@ abstract class AuthInterceptor implements Interceptor {
 
     /** The token, or null when the server has no token endpoint (404): an open server. */
     private String fetch() throws IOException {
-      ObjectNode body = Json.MAPPER.createObjectNode()
-          .put("keyId", credentials.username().orElseThrow()).put("keySecret", credentials.secret());
+      ObjectNode body =
+          Json.MAPPER
+              .createObjectNode()
+              .put("keyId", credentials.username().orElseThrow())
+              .put("keySecret", credentials.secret());
       CallTag tag = new CallTag(true);
-      Request request = new Request.Builder().url(tokenUrl).tag(CallTag.class, tag)
-          .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON)).build();
+      Request request =
+          new Request.Builder()
+              .url(tokenUrl)
+              .tag(CallTag.class, tag)
+              .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON))
+              .build();
       String what = "POST " + tokenUrl;
       try (Response response = tokenHttp.newCall(request).execute()) {
         ResponseBody responseBody = response.body();
@@ -196,12 +246,21 @@ abstract class AuthInterceptor implements Interceptor {
           return null;
         }
         if (!response.isSuccessful()) {
-          String hint = response.code() == 401 || response.code() == 403
-              ? " (check the key id and secret from " + credentials.source()
-                  + "; a server behind HTTP basic auth needs the basic auth mode)"
-              : "";
-          ConductorException e = ConductorClient.error(what, response.code(), redact(text), tag.attempts);
-          throw new ConductorException(e.request(), e.status(), e.serverMessage() + hint, e.validationErrors(), e.attempts(), null);
+          String hint =
+              response.code() == 401 || response.code() == 403
+                  ? " (check the key id and secret from "
+                      + credentials.source()
+                      + "; a server behind HTTP basic auth needs the basic auth mode)"
+                  : "";
+          ConductorException e =
+              ConductorClient.error(what, response.code(), redact(text), tag.attempts);
+          throw new ConductorException(
+              e.request(),
+              e.status(),
+              e.serverMessage() + hint,
+              e.validationErrors(),
+              e.attempts(),
+              null);
         }
         JsonNode answer;
         try {
@@ -211,9 +270,18 @@ abstract class AuthInterceptor implements Interceptor {
         }
         String token = answer == null ? null : answer.path("token").asText(null);
         if (token == null || token.isBlank()) {
-          throw new ConductorException(what, response.code(), "the answer has no \"token\" (is this URL a Conductor server?)", List.of(), null);
+          throw new ConductorException(
+              what,
+              response.code(),
+              "the answer has no \"token\" (is this URL a Conductor server?)",
+              List.of(),
+              null);
         }
-        log.debug("Fetched a token for key id '" + credentials.username().orElseThrow() + "' from " + tokenUrl);
+        log.debug(
+            "Fetched a token for key id '"
+                + credentials.username().orElseThrow()
+                + "' from "
+                + tokenUrl);
         return token;
       }
     }
@@ -221,7 +289,9 @@ abstract class AuthInterceptor implements Interceptor {
     @Override
     List<String> secrets() {
       synchronized (entry) {
-        return entry.token == null ? List.of(credentials.secret()) : List.of(credentials.secret(), entry.token);
+        return entry.token == null
+            ? List.of(credentials.secret())
+            : List.of(credentials.secret(), entry.token);
       }
     }
   }

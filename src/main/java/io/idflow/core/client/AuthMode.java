@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** How a client authenticates; {@link #AUTO} picks one from the credentials it has. */
 public enum AuthMode {
-  /** A user name and secret: {@link #ORKES}; a secret alone: {@link #BEARER}; nothing: {@link #NONE}. */
+  /**
+   * A user name and secret: {@link #ORKES}; a secret alone: {@link #BEARER}; nothing: {@link
+   * #NONE}.
+   */
   AUTO,
   /** Sends no credentials. */
   NONE,
@@ -16,8 +19,8 @@ public enum AuthMode {
   /** {@code Authorization: Basic}, for a server behind a gateway with HTTP basic auth. */
   BASIC,
   /**
-   * The Orkes key flow: {@code POST /api/token} with the key id and secret, then
-   * {@code X-Authorization: <token>}. A 404 from {@code /api/token} means an open server.
+   * The Orkes key flow: {@code POST /api/token} with the key id and secret, then {@code
+   * X-Authorization: <token>}. A 404 from {@code /api/token} means an open server.
    */
   ORKES;
 
@@ -28,8 +31,13 @@ public enum AuthMode {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IdflowException("Unknown auth mode '" + value.trim() + "': use one of "
-          + Arrays.stream(values()).map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+      throw new IdflowException(
+          "Unknown auth mode '"
+              + value.trim()
+              + "': use one of "
+              + Arrays.stream(values())
+                  .map(m -> m.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")));
     }
   }
 

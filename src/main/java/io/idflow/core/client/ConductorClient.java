@@ -27,19 +27,28 @@ import okhttp3.ResponseBody;
  * is mapped in {@link #call}: 2xx to the body, 404 to empty where the caller asked for it, anything
  * else to a {@link ConductorException} carrying the server's message and validation errors.
  *
- * <p>The {@link Builder} adds what real deployments need: credentials ({@link AuthMode}), retries of
- * idempotent calls, TLS and a proxy. No secret ever appears in a message: URLs lose their user info,
- * and known secrets in server answers are replaced by {@code ****}.
+ * <p>The {@link Builder} adds what real deployments need: credentials ({@link AuthMode}), retries
+ * of idempotent calls, TLS and a proxy. No secret ever appears in a message: URLs lose their user
+ * info, and known secrets in server answers are replaced by {@code ****}.
  */
 public final class ConductorClient implements AutoCloseable {
   /** Seconds to wait for a connection, unless {@link Builder#connectTimeout} says otherwise. */
   public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+
   /** Seconds to wait for each answer, unless {@link Builder#readTimeout} says otherwise. */
   public static final int DEFAULT_READ_TIMEOUT_SECONDS = 60;
-  /** How often an idempotent request is sent again, unless {@link Builder#retries} says otherwise. */
+
+  /**
+   * How often an idempotent request is sent again, unless {@link Builder#retries} says otherwise.
+   */
   public static final int DEFAULT_RETRIES = 3;
-  /** The largest answer read, in MiB: a listing of 2,000 workflows in 5 versions each has been measured at 258 MB. */
+
+  /**
+   * The largest answer read, in MiB: a listing of 2,000 workflows in 5 versions each has been
+   * measured at 258 MB.
+   */
   public static final int DEFAULT_MAX_ANSWER_MIB = 512;
+
   public static final long DEFAULT_MAX_ANSWER_BYTES = (long) DEFAULT_MAX_ANSWER_MIB << 20;
   private static final MediaType JSON = MediaType.get("application/json");
 
@@ -83,7 +92,9 @@ public final class ConductorClient implements AutoCloseable {
     HttpUrl parsed = HttpUrl.parse(trimmed);
     if (parsed == null) {
       throw new IdflowException(
-          "Not an http(s) URL: '" + Urls.withoutUserInfo(trimmed) + "' (expected e.g. http://localhost:8080)");
+          "Not an http(s) URL: '"
+              + Urls.withoutUserInfo(trimmed)
+              + "' (expected e.g. http://localhost:8080)");
     }
     parsed = Urls.withoutUserInfo(parsed);
     List<String> segments = new ArrayList<>(parsed.pathSegments());
@@ -100,54 +111,82 @@ public final class ConductorClient implements AutoCloseable {
 
   /** Every version of every workflow definition, in one request. */
   public List<ObjectNode> getWorkflowDefs() {
-    return call(get(url("metadata", "workflow")), "Conductor's list of workflow definitions", Answer::definitions);
+    return call(
+        get(url("metadata", "workflow")),
+        "Conductor's list of workflow definitions",
+        Answer::definitions);
   }
 
   /** One workflow definition, or empty when the name or version is unknown. */
   public Optional<ObjectNode> getWorkflowDef(String name, int version) {
-    HttpUrl url = url("metadata", "workflow", name).newBuilder()
-        .addQueryParameter("version", Integer.toString(version)).build();
+    HttpUrl url =
+        url("metadata", "workflow", name)
+            .newBuilder()
+            .addQueryParameter("version", Integer.toString(version))
+            .build();
     return find(get(url), "a workflow definition", Answer::definition);
   }
 
   /**
-   * Creates or updates every definition in one request; the server stores all or none. The answer names
-   * the definitions stored ({@link BulkResult#answered()} is false when the server names none).
+   * Creates or updates every definition in one request; the server stores all or none. The answer
+   * names the definitions stored ({@link BulkResult#answered()} is false when the server names
+   * none).
    */
   public BulkResult putWorkflowDefs(List<ObjectNode> definitions) {
-    return call(new Request.Builder().url(url("metadata", "workflow")).put(body(definitions)).build(),
-        "Conductor's answer to a bulk write", Answer::bulk);
+    return call(
+        new Request.Builder().url(url("metadata", "workflow")).put(body(definitions)).build(),
+        "Conductor's answer to a bulk write",
+        Answer::bulk);
   }
 
   /** Asks the server to validate a workflow definition without storing it. */
   public void validateWorkflowDef(ObjectNode definition) {
-    call(idempotent(new Request.Builder().url(url("metadata", "workflow", "validate")).post(body(definition))),
-        "Conductor's answer to a validation", NOTHING);
+    call(
+        idempotent(
+            new Request.Builder()
+                .url(url("metadata", "workflow", "validate"))
+                .post(body(definition))),
+        "Conductor's answer to a validation",
+        NOTHING);
   }
 
   // ---- task definitions
 
   public List<ObjectNode> getTaskDefs() {
-    return call(get(url("metadata", "taskdefs")), "Conductor's list of task definitions", Answer::definitions);
+    return call(
+        get(url("metadata", "taskdefs")),
+        "Conductor's list of task definitions",
+        Answer::definitions);
   }
 
   public Optional<ObjectNode> getTaskDef(String name) {
     return find(get(url("metadata", "taskdefs", name)), "a task definition", Answer::definition);
   }
 
-  /** Creates task definitions in one request. An existing one is replaced whole: use {@link #updateTaskDef} for those. */
+  /**
+   * Creates task definitions in one request. An existing one is replaced whole: use {@link
+   * #updateTaskDef} for those.
+   */
   public void createTaskDefs(List<ObjectNode> definitions) {
-    call(idempotent(new Request.Builder().url(url("metadata", "taskdefs")).post(body(definitions))),
-        "Conductor's answer to a write", NOTHING);
+    call(
+        idempotent(new Request.Builder().url(url("metadata", "taskdefs")).post(body(definitions))),
+        "Conductor's answer to a write",
+        NOTHING);
   }
 
   /** Updates an existing task definition, keeping its {@code createTime}; never creates one. */
   public void updateTaskDef(ObjectNode definition) {
-    call(new Request.Builder().url(url("metadata", "taskdefs")).put(body(definition)).build(), "Conductor's answer to a write", NOTHING);
+    call(
+        new Request.Builder().url(url("metadata", "taskdefs")).put(body(definition)).build(),
+        "Conductor's answer to a write",
+        NOTHING);
   }
 
   public void deleteTaskDef(String name) {
-    call(new Request.Builder().url(url("metadata", "taskdefs", name)).delete().build(), "Conductor's answer to a delete", NOTHING);
+    call(
+        new Request.Builder().url(url("metadata", "taskdefs", name)).delete().build(),
+        "Conductor's answer to a delete",
+        NOTHING);
   }
 
   // ---- executions
@@ -158,19 +197,29 @@ public final class ConductorClient implements AutoCloseable {
     if (version != null) {
       url.addQueryParameter("version", version.toString());
     }
-    return call(new Request.Builder().url(url.build()).post(body(input == null ? Json.MAPPER.createObjectNode() : input)).build(),
-        "the id of the started workflow", Answer::id);
+    return call(
+        new Request.Builder()
+            .url(url.build())
+            .post(body(input == null ? Json.MAPPER.createObjectNode() : input))
+            .build(),
+        "the id of the started workflow",
+        Answer::id);
   }
 
   /** One execution with its tasks, or empty when the id is unknown. */
   public Optional<ObjectNode> getWorkflow(String workflowId) {
-    HttpUrl url = url("workflow", workflowId).newBuilder().addQueryParameter("includeTasks", "true").build();
+    HttpUrl url =
+        url("workflow", workflowId).newBuilder().addQueryParameter("includeTasks", "true").build();
     return find(get(url), "a workflow execution", Answer::object);
   }
 
-  /** The newest executions, at most {@code size}, optionally filtered by a search query ({@code workflowType=x}). */
+  /**
+   * The newest executions, at most {@code size}, optionally filtered by a search query ({@code
+   * workflowType=x}).
+   */
   public List<ObjectNode> searchWorkflows(int size, String query) {
-    HttpUrl.Builder url = url("workflow", "search").newBuilder().addQueryParameter("size", Integer.toString(size));
+    HttpUrl.Builder url =
+        url("workflow", "search").newBuilder().addQueryParameter("size", Integer.toString(size));
     if (query != null && !query.isBlank()) {
       url.addQueryParameter("query", query);
     }
@@ -179,20 +228,25 @@ public final class ConductorClient implements AutoCloseable {
 
   // ---- plumbing
 
-  private static final Answer.Reader<Void> NOTHING = answer -> {
-    answer.nothing();
-    return null;
-  };
+  private static final Answer.Reader<Void> NOTHING =
+      answer -> {
+        answer.nothing();
+        return null;
+      };
 
   /**
-   * A URL below the API. A name of {@code .} or {@code ..} is refused: URL rules would resolve it to
-   * another endpoint ({@code DELETE /api/metadata/taskdefs/..} is {@code DELETE /api/metadata}).
+   * A URL below the API. A name of {@code .} or {@code ..} is refused: URL rules would resolve it
+   * to another endpoint ({@code DELETE /api/metadata/taskdefs/..} is {@code DELETE /api/metadata}).
    */
   private HttpUrl url(String... segments) {
     HttpUrl.Builder b = api.newBuilder();
     for (String s : segments) {
-      if (s.equals(".") || s.equals("..") || s.equalsIgnoreCase("%2e") || s.equalsIgnoreCase("%2e%2e")) {
-        throw new IllegalArgumentException("'" + s + "' cannot be part of a Conductor URL: it would name another endpoint");
+      if (s.equals(".")
+          || s.equals("..")
+          || s.equalsIgnoreCase("%2e")
+          || s.equalsIgnoreCase("%2e%2e")) {
+        throw new IllegalArgumentException(
+            "'" + s + "' cannot be part of a Conductor URL: it would name another endpoint");
       }
       b.addPathSegment(s);
     }
@@ -200,9 +254,9 @@ public final class ConductorClient implements AutoCloseable {
   }
 
   /**
-   * A POST that has the same effect when sent twice (an upsert, a validation), so it may be retried.
-   * Other POSTs are sent once: starting a workflow twice starts two. GET, PUT and DELETE are
-   * idempotent by their method.
+   * A POST that has the same effect when sent twice (an upsert, a validation), so it may be
+   * retried. Other POSTs are sent once: starting a workflow twice starts two. GET, PUT and DELETE
+   * are idempotent by their method.
    */
   private static Request idempotent(Request.Builder request) {
     return request.tag(CallTag.class, new CallTag(true)).build();
@@ -225,24 +279,29 @@ public final class ConductorClient implements AutoCloseable {
     return Optional.ofNullable(send(request, expected, reader, true));
   }
 
-  /** Sends one request; anything but a 2xx answer of the expected shape is a {@link ConductorException}. */
+  /**
+   * Sends one request; anything but a 2xx answer of the expected shape is a {@link
+   * ConductorException}.
+   */
   private <T> T call(Request request, String expected, Answer.Reader<T> reader) {
     return send(request, expected, reader, false);
   }
 
   /**
-   * Sends one request and maps its outcome: a 2xx is read with {@code reader}, which checks that the body
-   * is what the endpoint returns; a 404 is null when {@code notFoundIsNull}; a redirect, an answer of
-   * another shape and every other status are a {@link ConductorException}.
+   * Sends one request and maps its outcome: a 2xx is read with {@code reader}, which checks that
+   * the body is what the endpoint returns; a 404 is null when {@code notFoundIsNull}; a redirect,
+   * an answer of another shape and every other status are a {@link ConductorException}.
    */
-  private <T> T send(Request request, String expected, Answer.Reader<T> reader, boolean notFoundIsNull) {
+  private <T> T send(
+      Request request, String expected, Answer.Reader<T> reader, boolean notFoundIsNull) {
     CallTag tag = request.tag(CallTag.class);
     if (tag == null) {
       tag = new CallTag(!request.method().equals("POST"));
       request = request.newBuilder().tag(CallTag.class, tag).build();
     }
     if (!tag.idempotent) {
-      // What must not be sent twice goes on a new connection: one the pool kept may have been closed by
+      // What must not be sent twice goes on a new connection: one the pool kept may have been
+      // closed by
       // the far end, and a failure there cannot tell whether the server read the request.
       http.connectionPool().evictAll();
     }
@@ -252,11 +311,23 @@ public final class ConductorClient implements AutoCloseable {
       byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
       if (response.isSuccessful()) {
         try {
-          return reader.read(new Answer(responseBody == null ? null : responseBody.contentType(), bytes));
+          return reader.read(
+              new Answer(responseBody == null ? null : responseBody.contentType(), bytes));
         } catch (Answer.Unexpected e) {
-          throw new ConductorException.UnexpectedAnswer(what, response.code(), "answered " + response.code() + ", but not with "
-              + expected + ": " + redact.apply(e.getMessage()) + ". Is " + apiUrl()
-              + " Conductor's API, reached directly? A gateway, proxy or login page may stand in between", tag.attempts);
+          throw new ConductorException.UnexpectedAnswer(
+              what,
+              response.code(),
+              "answered "
+                  + response.code()
+                  + ", but not with "
+                  + expected
+                  + ": "
+                  + redact.apply(e.getMessage())
+                  + ". Is "
+                  + apiUrl()
+                  + " Conductor's API, reached directly? A gateway, proxy or login page may stand"
+                  + " in between",
+              tag.attempts);
         }
       }
       if (response.isRedirect()) {
@@ -265,7 +336,11 @@ public final class ConductorClient implements AutoCloseable {
       if (response.code() == 404 && notFoundIsNull) {
         return null;
       }
-      throw error(what, response.code(), redact.apply(new String(bytes, StandardCharsets.UTF_8)), tag.attempts);
+      throw error(
+          what,
+          response.code(),
+          redact.apply(new String(bytes, StandardCharsets.UTF_8)),
+          tag.attempts);
     } catch (IOException e) {
       throw new ConductorException(what, 0, failure(e, tag) + hint(e), List.of(), tag.attempts, e);
     }
@@ -273,9 +348,13 @@ public final class ConductorClient implements AutoCloseable {
 
   /** What went wrong on the way, as the message of a call that got no usable answer. */
   private String failure(IOException e, CallTag tag) {
-    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact.apply(e.getMessage()));
+    String cause =
+        e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + redact.apply(e.getMessage()));
     if (e instanceof RetryInterceptor.AnswerTooLarge large) {
-      return "the answer is larger than " + large.limit() + ", the most this client reads: raise maxAnswerSize"
+      return "the answer is larger than "
+          + large.limit()
+          + ", the most this client reads: raise maxAnswerSize"
           + " (-Didflow.maxAnswerSize=<MiB>) if a listing of the server is really that large";
     }
     if (tag.answered) {
@@ -285,30 +364,47 @@ public final class ConductorClient implements AutoCloseable {
   }
 
   /**
-   * A 3xx is never followed: OkHttp would turn a PUT or DELETE into a GET and drop its body, and send
-   * credentials on. The message names the target and, when it is the same endpoint elsewhere, the URL to set.
+   * A 3xx is never followed: OkHttp would turn a PUT or DELETE into a GET and drop its body, and
+   * send credentials on. The message names the target and, when it is the same endpoint elsewhere,
+   * the URL to set.
    */
-  static ConductorException redirect(HttpUrl api, String what, HttpUrl from, Response response, int attempts) {
+  static ConductorException redirect(
+      HttpUrl api, String what, HttpUrl from, Response response, int attempts) {
     String location = response.header("Location");
     HttpUrl target = location == null ? null : from.resolve(location);
     String message;
     if (target == null) {
-      message = "answered " + response.code() + ", a redirect" + (location == null ? " without a Location" : " to '"
-          + Texts.printable(Texts.shortened(Urls.shown(location), 200)) + "'");
+      message =
+          "answered "
+              + response.code()
+              + ", a redirect"
+              + (location == null
+                  ? " without a Location"
+                  : " to '" + Texts.printable(Texts.shortened(Urls.shown(location), 200)) + "'");
     } else {
       String shown = Urls.shown(target.toString());
       String base = sameEndpoint(api, from, target);
-      message = "answered " + response.code() + " and redirects to " + shown + ". The plugin follows no redirect: it would"
-          + " turn a write into a read, drop its body and send the credentials on. "
-          + (base != null ? "Point the plugin at the server itself: -Didflow.conductorUrl=" + base
-              : "That is not the same endpoint (a login page or another service?): point -Didflow.conductorUrl at Conductor's API itself");
+      message =
+          "answered "
+              + response.code()
+              + " and redirects to "
+              + shown
+              + ". The plugin follows no redirect: it would"
+              + " turn a write into a read, drop its body and send the credentials on. "
+              + (base != null
+                  ? "Point the plugin at the server itself: -Didflow.conductorUrl=" + base
+                  : "That is not the same endpoint (a login page or another service?): point"
+                      + " -Didflow.conductorUrl at Conductor's API itself");
     }
     return new ConductorException(what, response.code(), message, List.of(), attempts, null, true);
   }
 
-  /** The base URL to set when {@code target} is {@code from}'s endpoint at another place, else null. */
+  /**
+   * The base URL to set when {@code target} is {@code from}'s endpoint at another place, else null.
+   */
   private static String sameEndpoint(HttpUrl api, HttpUrl from, HttpUrl target) {
-    List<String> endpoint = from.pathSegments().subList(api.pathSegments().size(), from.pathSegments().size());
+    List<String> endpoint =
+        from.pathSegments().subList(api.pathSegments().size(), from.pathSegments().size());
     List<String> targetPath = target.pathSegments();
     int keep = targetPath.size() - endpoint.size();
     if (keep < 0 || !targetPath.subList(keep, targetPath.size()).equals(endpoint)) {
@@ -319,13 +415,17 @@ public final class ConductorClient implements AutoCloseable {
     if (!base.isEmpty() && base.get(base.size() - 1).equals("api")) {
       base.remove(base.size() - 1);
     }
-    HttpUrl.Builder b = target.newBuilder().query(null).fragment(null).username("").password("").encodedPath("/");
+    HttpUrl.Builder b =
+        target.newBuilder().query(null).fragment(null).username("").password("").encodedPath("/");
     base.forEach(b::addPathSegment);
     String url = b.build().toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** Maps an error answer: the server's message and validation errors, and the attempts when retried. */
+  /**
+   * Maps an error answer: the server's message and validation errors, and the attempts when
+   * retried.
+   */
   static ConductorException error(String what, int status, String text, int attempts) {
     JsonNode body;
     try {
@@ -334,18 +434,30 @@ public final class ConductorClient implements AutoCloseable {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      String shown = text.isBlank() ? "(empty body)" : text.length() > 500 ? text.substring(0, 500) + "..." : text;
+      String shown =
+          text.isBlank()
+              ? "(empty body)"
+              : text.length() > 500 ? text.substring(0, 500) + "..." : text;
       return new ConductorException(what, status, shown, List.of(), attempts, null);
     }
     List<ValidationError> errors = new ArrayList<>();
-    body.path("validationErrors").forEach(e -> errors.add(new ValidationError(
-        e.path("path").asText(null), e.path("message").asText(""), e.path("invalidValue").isNull() ? null : e.path("invalidValue").asText(null))));
+    body.path("validationErrors")
+        .forEach(
+            e ->
+                errors.add(
+                    new ValidationError(
+                        e.path("path").asText(null),
+                        e.path("message").asText(""),
+                        e.path("invalidValue").isNull()
+                            ? null
+                            : e.path("invalidValue").asText(null))));
     String message = body.path("message").asText(body.path("error").asText(text));
     return new ConductorException(what, status, message, errors, attempts, null);
   }
 
   private static String hint(IOException e) {
-    if (e instanceof javax.net.ssl.SSLHandshakeException && String.valueOf(e.getMessage()).contains("PKIX")) {
+    if (e instanceof javax.net.ssl.SSLHandshakeException
+        && String.valueOf(e.getMessage()).contains("PKIX")) {
       return ". The server's certificate is not trusted: use a trust store that holds its CA";
     }
     return "";
@@ -359,7 +471,8 @@ public final class ConductorClient implements AutoCloseable {
 
   /**
    * Options of a client: the URL, timeouts, credentials, retries, TLS and a proxy. Starts from a
-   * caller's OkHttp builder when given one ({@link #http}), so callers can add what this does not cover.
+   * caller's OkHttp builder when given one ({@link #http}), so callers can add what this does not
+   * cover.
    */
   public static final class Builder {
     private final String url;
@@ -422,13 +535,19 @@ public final class ConductorClient implements AutoCloseable {
       return this;
     }
 
-    /** How many times an idempotent call is sent again after a transient failure; 3 by default, 0 for never. */
+    /**
+     * How many times an idempotent call is sent again after a transient failure; 3 by default, 0
+     * for never.
+     */
     public Builder retries(int retries) {
       this.retries = retries;
       return this;
     }
 
-    /** The first pause before a retry (500 ms by default), doubled each time up to {@code max} (10 s), with jitter. */
+    /**
+     * The first pause before a retry (500 ms by default), doubled each time up to {@code max} (10
+     * s), with jitter.
+     */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.initialBackoff = initial;
       this.maxBackoff = max;
@@ -453,8 +572,8 @@ public final class ConductorClient implements AutoCloseable {
     }
 
     /**
-     * The largest answer read, in bytes ({@value #DEFAULT_MAX_ANSWER_BYTES} by default): a larger one is an
-     * error rather than a build that runs out of memory on an endless body.
+     * The largest answer read, in bytes ({@value #DEFAULT_MAX_ANSWER_BYTES} by default): a larger
+     * one is an error rather than a build that runs out of memory on an endless body.
      */
     public Builder maxAnswerBytes(long bytes) {
       if (bytes <= 0) {
@@ -468,36 +587,73 @@ public final class ConductorClient implements AutoCloseable {
       HttpUrl api = apiBase(url);
       // RetryInterceptor alone decides what is sent again. OkHttp's own retries resend any request,
       // POST included, when a reused connection fails after the server read it: a second execution.
-      // No redirect is followed: OkHttp turns a redirected PUT or DELETE into a GET without its body, which a
-      // listing then answers with a 200, and the credentials would go along. A 3xx is an error that says where.
-      http.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(readTimeout).retryOnConnectionFailure(false)
-          .followRedirects(false).followSslRedirects(false).eventListenerFactory(CallTag.EVENTS)
-          // OkHttp resends a request answered 503 with "Retry-After: 0" by itself, a POST too, and fails on a value
-          // over 2^31: it sees the header under another name, and RetryInterceptor alone acts on it.
-          .addNetworkInterceptor(chain -> RetryInterceptor.hideRetryAfter(chain.proceed(chain.request())))
-          .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-              .header("User-Agent", "idflow-maven-plugin").header("Accept", "application/json").build()));
+      // No redirect is followed: OkHttp turns a redirected PUT or DELETE into a GET without its
+      // body, which a
+      // listing then answers with a 200, and the credentials would go along. A 3xx is an error that
+      // says where.
+      http.connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .writeTimeout(readTimeout)
+          .retryOnConnectionFailure(false)
+          .followRedirects(false)
+          .followSslRedirects(false)
+          .eventListenerFactory(CallTag.EVENTS)
+          // OkHttp resends a request answered 503 with "Retry-After: 0" by itself, a POST too, and
+          // fails on a value
+          // over 2^31: it sees the header under another name, and RetryInterceptor alone acts on
+          // it.
+          .addNetworkInterceptor(
+              chain -> RetryInterceptor.hideRetryAfter(chain.proceed(chain.request())))
+          .addInterceptor(
+              chain ->
+                  chain.proceed(
+                      chain
+                          .request()
+                          .newBuilder()
+                          .header("User-Agent", "idflow-maven-plugin")
+                          .header("Accept", "application/json")
+                          .build()));
       if (proxy != null) {
         proxy.apply(http, api.host());
-        log.debug(proxy.bypasses(api.host()) ? "Reaching " + api.host() + " directly (nonProxyHosts of proxy " + proxy + ")"
-            : "Reaching " + api + " through proxy " + proxy);
+        log.debug(
+            proxy.bypasses(api.host())
+                ? "Reaching " + api.host() + " directly (nonProxyHosts of proxy " + proxy + ")"
+                : "Reaching " + api + " through proxy " + proxy);
       }
       tls.apply(http, api.toString(), log);
-      // The token exchange goes through the same proxy, TLS and retries, but carries no credentials itself.
+      // The token exchange goes through the same proxy, TLS and retries, but carries no credentials
+      // itself.
       OkHttpClient plain = http.build();
-      RetryInterceptor retry = new RetryInterceptor(retries, initialBackoff, maxBackoff, sleeper, log, plain.connectionPool(), maxAnswerBytes);
+      RetryInterceptor retry =
+          new RetryInterceptor(
+              retries,
+              initialBackoff,
+              maxBackoff,
+              sleeper,
+              log,
+              plain.connectionPool(),
+              maxAnswerBytes);
       OkHttpClient tokenHttp = plain.newBuilder().addInterceptor(retry).build();
-      AuthInterceptor authInterceptor = AuthInterceptor.create(auth, credentials, api, tokenHttp, tokens, log);
+      AuthInterceptor authInterceptor =
+          AuthInterceptor.create(auth, credentials, api, tokenHttp, tokens, log);
       if (authInterceptor != null && !api.isHttps() && !Urls.isLoopback(api.host())) {
-        log.warn("Sending the credentials from " + credentials.source() + " to " + api.host() + " over plain http: anyone on the"
-            + " network path can read them. Use an https:// URL");
+        log.warn(
+            "Sending the credentials from "
+                + credentials.source()
+                + " to "
+                + api.host()
+                + " over plain http: anyone on the"
+                + " network path can read them. Use an https:// URL");
       }
       OkHttpClient.Builder full = plain.newBuilder();
       if (authInterceptor != null) {
-        full.addInterceptor(authInterceptor);  // outside retries: a 401 is never retried, but answered with a new token
+        full.addInterceptor(
+            authInterceptor); // outside retries: a 401 is never retried, but answered with a new
+        // token
       }
       full.addInterceptor(retry);
-      UnaryOperator<String> redact = authInterceptor == null ? UnaryOperator.identity() : authInterceptor::redact;
+      UnaryOperator<String> redact =
+          authInterceptor == null ? UnaryOperator.identity() : authInterceptor::redact;
       return new ConductorClient(api, full.build(), redact);
     }
   }

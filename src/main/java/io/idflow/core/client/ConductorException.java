@@ -1,12 +1,12 @@
 package io.idflow.core.client;
 
+import io.idflow.core.Texts;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import io.idflow.core.Texts;
 
 /**
  * A failed call to Conductor, with the HTTP status (0 when no response came), the server's own
@@ -22,23 +22,43 @@ public class ConductorException extends RuntimeException {
   private final boolean sentence;
 
   public ConductorException(
-      String request, int status, String serverMessage, List<ValidationError> validationErrors, Throwable cause) {
+      String request,
+      int status,
+      String serverMessage,
+      List<ValidationError> validationErrors,
+      Throwable cause) {
     this(request, status, serverMessage, validationErrors, 1, cause);
   }
 
-  /** {@code attempts}: how many times the request was sent; more than one is said in the message. */
-  public ConductorException(String request, int status, String serverMessage, List<ValidationError> validationErrors,
-      int attempts, Throwable cause) {
+  /**
+   * {@code attempts}: how many times the request was sent; more than one is said in the message.
+   */
+  public ConductorException(
+      String request,
+      int status,
+      String serverMessage,
+      List<ValidationError> validationErrors,
+      int attempts,
+      Throwable cause) {
     this(request, status, serverMessage, validationErrors, attempts, cause, false);
   }
 
   /**
-   * {@code sentence}: {@code serverMessage} is this client's own words, which go on from
-   * {@code "PUT url"} ({@code "answered 301 and redirects to ..."}), not a server's message.
+   * {@code sentence}: {@code serverMessage} is this client's own words, which go on from {@code
+   * "PUT url"} ({@code "answered 301 and redirects to ..."}), not a server's message.
    */
-  ConductorException(String request, int status, String serverMessage, List<ValidationError> validationErrors,
-      int attempts, Throwable cause, boolean sentence) {
-    super(describe(request, status, Texts.printable(serverMessage), validationErrors, attempts, sentence), cause);
+  ConductorException(
+      String request,
+      int status,
+      String serverMessage,
+      List<ValidationError> validationErrors,
+      int attempts,
+      Throwable cause,
+      boolean sentence) {
+    super(
+        describe(
+            request, status, Texts.printable(serverMessage), validationErrors, attempts, sentence),
+        cause);
     this.request = request;
     this.status = status;
     this.serverMessage = Texts.printable(serverMessage);
@@ -47,10 +67,16 @@ public class ConductorException extends RuntimeException {
     this.sentence = sentence;
   }
 
-  private static String describe(String request, int status, String serverMessage, List<ValidationError> errors, int attempts,
+  private static String describe(
+      String request,
+      int status,
+      String serverMessage,
+      List<ValidationError> errors,
+      int attempts,
       boolean sentence) {
     StringBuilder text = new StringBuilder(request);
-    text.append(sentence ? " " : status == 0 ? " failed: " : " answered " + status + ": ").append(serverMessage);
+    text.append(sentence ? " " : status == 0 ? " failed: " : " answered " + status + ": ")
+        .append(serverMessage);
     if (attempts > 1) {
       text.append(" (gave up after ").append(attempts).append(" attempts)");
     }
@@ -75,9 +101,14 @@ public class ConductorException extends RuntimeException {
     return status;
   }
 
-  /** The server's message, or for an answer that was not Conductor's (a redirect, an HTML page) what it was. */
+  /**
+   * The server's message, or for an answer that was not Conductor's (a redirect, an HTML page) what
+   * it was.
+   */
   public String serverMessage() {
-    return sentence ? serverMessage.replaceFirst("^answered \\d+(, but| and)? ", "") : serverMessage;
+    return sentence
+        ? serverMessage.replaceFirst("^answered \\d+(, but| and)? ", "")
+        : serverMessage;
   }
 
   public List<ValidationError> validationErrors() {
@@ -90,24 +121,29 @@ public class ConductorException extends RuntimeException {
   }
 
   /**
-   * Whether the server may have acted on the request: it answered, or the connection failed only after
-   * it was sent (a timeout or reset while waiting for the answer). False when it never got it: the
-   * connection was refused, the host unknown, the connect timed out.
+   * Whether the server may have acted on the request: it answered, or the connection failed only
+   * after it was sent (a timeout or reset while waiting for the answer). False when it never got
+   * it: the connection was refused, the host unknown, the connect timed out.
    */
   public boolean mayHaveReachedServer() {
     if (status != 0) {
       return true;
     }
     Throwable cause = getCause();
-    boolean connectTimeout = cause instanceof SocketTimeoutException
-        && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect timed out");
-    return !(cause instanceof ConnectException || cause instanceof UnknownHostException
-        || cause instanceof NoRouteToHostException || connectTimeout);
+    boolean connectTimeout =
+        cause instanceof SocketTimeoutException
+            && String.valueOf(cause.getMessage())
+                .toLowerCase(Locale.ROOT)
+                .contains("connect timed out");
+    return !(cause instanceof ConnectException
+        || cause instanceof UnknownHostException
+        || cause instanceof NoRouteToHostException
+        || connectTimeout);
   }
 
   /**
-   * The build could not do its job: no answer, a server-side failure, rate limiting, a redirect or an
-   * answer that was not Conductor's. Everything but a {@linkplain #isRejection() rejection}.
+   * The build could not do its job: no answer, a server-side failure, rate limiting, a redirect or
+   * an answer that was not Conductor's. Everything but a {@linkplain #isRejection() rejection}.
    */
   public boolean isUnavailable() {
     return !isRejection();

@@ -24,13 +24,13 @@ import okio.BufferedSource;
  * says it is not idempotent (starting a workflow twice starts two) only when it was never sent: the
  * connection could not be made.
  *
- * <p>A failure on a pooled connection that the far end had closed, before any answer came, is not an
- * attempt: the request never reached the server, so the pool is emptied and the request sent at once
- * on a new connection. A gateway that closes every connection after its answer would otherwise use up
- * the retries on connections it had already closed.
+ * <p>A failure on a pooled connection that the far end had closed, before any answer came, is not
+ * an attempt: the request never reached the server, so the pool is emptied and the request sent at
+ * once on a new connection. A gateway that closes every connection after its answer would otherwise
+ * use up the retries on connections it had already closed.
  *
- * <p>Every answer's body is read here, up to a size cap, so that a body that breaks off is retried like
- * any other I/O failure.
+ * <p>Every answer's body is read here, up to a size cap, so that a body that breaks off is retried
+ * like any other I/O failure.
  */
 final class RetryInterceptor implements Interceptor {
   static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 502, 503, 504);
@@ -63,11 +63,19 @@ final class RetryInterceptor implements Interceptor {
     }
 
     private static String size(long bytes) {
-      return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
+      return bytes % (1L << 20) == 0
+          ? (bytes >> 20) + " MiB"
+          : bytes % 1024 == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
   }
 
-  RetryInterceptor(int retries, Duration initialDelay, Duration maxDelay, Sleeper sleeper, IdflowLog log, ConnectionPool pool,
+  RetryInterceptor(
+      int retries,
+      Duration initialDelay,
+      Duration maxDelay,
+      Sleeper sleeper,
+      IdflowLog log,
+      ConnectionPool pool,
       long maxAnswerBytes) {
     if (retries < 0) {
       throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
@@ -86,7 +94,7 @@ final class RetryInterceptor implements Interceptor {
     Request request = chain.request();
     CallTag tag = request.tag(CallTag.class);
     if (tag == null) {
-      tag = new CallTag(false);  // a request from outside the client: sent once
+      tag = new CallTag(false); // a request from outside the client: sent once
     }
     int maxAttempts = retries + 1;
     String what = request.method() + " " + request.url();
@@ -103,8 +111,12 @@ final class RetryInterceptor implements Interceptor {
         }
         if (tag.idempotent && tag.failedOnStaleConnection(e) && stale++ < maxAttempts) {
           pool.evictAll();
-          log.debug(what + " failed on a connection the far end had closed (" + describe(e) + "); sending it again at once"
-              + " on a new connection (not counted as an attempt)");
+          log.debug(
+              what
+                  + " failed on a connection the far end had closed ("
+                  + describe(e)
+                  + "); sending it again at once"
+                  + " on a new connection (not counted as an attempt)");
           continue;
         }
         // What was never sent may be sent again whatever it is: the connection could not be made.
@@ -113,21 +125,45 @@ final class RetryInterceptor implements Interceptor {
           throw e;
         }
         long delay = backoff(attempt);
-        log.debug(what + " failed (" + describe(e) + "); retrying in " + delay + " ms (attempt " + (attempt + 1) + " of "
-            + maxAttempts + ")");
+        log.debug(
+            what
+                + " failed ("
+                + describe(e)
+                + "); retrying in "
+                + delay
+                + " ms (attempt "
+                + (attempt + 1)
+                + " of "
+                + maxAttempts
+                + ")");
         pause(delay);
         attempt++;
         continue;
       }
-      if (!tag.idempotent || attempt >= maxAttempts || !RETRYABLE_STATUSES.contains(response.code())) {
+      if (!tag.idempotent
+          || attempt >= maxAttempts
+          || !RETRYABLE_STATUSES.contains(response.code())) {
         return response;
       }
       Long asked = retryAfter(response);
       long delay = asked != null ? Math.min(asked, maxRetryAfter()) : backoff(attempt);
       response.close();
-      log.debug(what + " answered " + response.code() + "; retrying in " + delay + " ms"
-          + (asked != null ? " as its Retry-After asks" + (asked > delay ? " (capped from " + asked + " ms)" : "") : "")
-          + " (attempt " + (attempt + 1) + " of " + maxAttempts + ")");
+      log.debug(
+          what
+              + " answered "
+              + response.code()
+              + "; retrying in "
+              + delay
+              + " ms"
+              + (asked != null
+                  ? " as its Retry-After asks"
+                      + (asked > delay ? " (capped from " + asked + " ms)" : "")
+                  : "")
+              + " (attempt "
+              + (attempt + 1)
+              + " of "
+              + maxAttempts
+              + ")");
       pause(delay);
       attempt++;
     }
@@ -158,7 +194,9 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Exponential: initial, 2x, 4x ... capped at the maximum; each then jittered down by up to half. */
+  /**
+   * Exponential: initial, 2x, 4x ... capped at the maximum; each then jittered down by up to half.
+   */
   long backoff(int attempt) {
     long base = initialDelay.toMillis() << Math.min(attempt - 1, 20);
     long capped = Math.min(Math.max(base, 0), maxDelay.toMillis());
@@ -166,7 +204,10 @@ final class RetryInterceptor implements Interceptor {
     return half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0);
   }
 
-  /** A server may ask for a long pause; a build waits at most a minute, or the maximum backoff if larger. */
+  /**
+   * A server may ask for a long pause; a build waits at most a minute, or the maximum backoff if
+   * larger.
+   */
   private long maxRetryAfter() {
     return Math.max(Duration.ofMinutes(1).toMillis(), maxDelay.toMillis());
   }
@@ -174,15 +215,21 @@ final class RetryInterceptor implements Interceptor {
   /** Where {@link #hideRetryAfter} keeps the server's {@code Retry-After}. */
   static final String RETRY_AFTER = "X-Idflow-Retry-After";
 
-  /** {@code response} with its {@code Retry-After} under {@link #RETRY_AFTER}, out of sight of OkHttp's own follow-ups. */
+  /**
+   * {@code response} with its {@code Retry-After} under {@link #RETRY_AFTER}, out of sight of
+   * OkHttp's own follow-ups.
+   */
   static Response hideRetryAfter(Response response) {
     String value = response.header("Retry-After");
-    return value == null ? response : response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER, value).build();
+    return value == null
+        ? response
+        : response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER, value).build();
   }
 
   /**
-   * {@code Retry-After} in seconds or as an HTTP date, in milliseconds from now; null when absent or unreadable.
-   * A number too large for milliseconds counts as the longest wait, never as a negative one.
+   * {@code Retry-After} in seconds or as an HTTP date, in milliseconds from now; null when absent
+   * or unreadable. A number too large for milliseconds counts as the longest wait, never as a
+   * negative one.
    */
   static Long retryAfter(Response response) {
     String value = response.header(RETRY_AFTER, response.header("Retry-After"));
@@ -199,7 +246,8 @@ final class RetryInterceptor implements Interceptor {
 
   /** Certificate and protocol failures come back the same on every attempt. */
   private static boolean mayPassNextTime(IOException e) {
-    return !(e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException
+    return !(e instanceof SSLHandshakeException
+        || e instanceof SSLPeerUnverifiedException
         || e instanceof UnknownServiceException);
   }
 

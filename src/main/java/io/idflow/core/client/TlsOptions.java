@@ -20,13 +20,20 @@ import okhttp3.OkHttpClient;
 /**
  * TLS beyond the JVM's defaults: a trust store for a private CA, a key store with a client
  * certificate (mutual TLS), or no verification at all ({@code insecure}, for test servers only).
- * Store types (PKCS12, JKS) are detected from the files. {@link #toString()} never shows a password.
+ * Store types (PKCS12, JKS) are detected from the files. {@link #toString()} never shows a
+ * password.
  *
  * @param trustStore replaces the JVM's trust store; null keeps it
- * @param keyStore holds the client certificate and its key (the key's password is the store's); null for none
+ * @param keyStore holds the client certificate and its key (the key's password is the store's);
+ *     null for none
  * @param insecure trusts every certificate and host name, and says so loudly
  */
-public record TlsOptions(Path trustStore, String trustStorePassword, Path keyStore, String keyStorePassword, boolean insecure) {
+public record TlsOptions(
+    Path trustStore,
+    String trustStorePassword,
+    Path keyStore,
+    String keyStorePassword,
+    boolean insecure) {
 
   /** The JVM's defaults. */
   public static final TlsOptions DEFAULT = new TlsOptions(null, null, null, null, false);
@@ -42,16 +49,23 @@ public record TlsOptions(Path trustStore, String trustStorePassword, Path keySto
     try {
       X509TrustManager trust;
       if (insecure) {
-        log.warn("TLS verification is OFF (insecure=true): any certificate and any host name is accepted for " + url
-            + ". Anyone on the network path can read and change this traffic, credentials included. Use it for test servers only.");
+        log.warn(
+            "TLS verification is OFF (insecure=true): any certificate and any host name is accepted"
+                + " for "
+                + url
+                + ". Anyone on the network path can read and change this traffic, credentials"
+                + " included. Use it for test servers only.");
         trust = new TrustEverything();
         http.hostnameVerifier((host, session) -> true);
       } else {
-        trust = trustManager(trustStore == null ? null : load("trust store", trustStore, trustStorePassword));
+        trust =
+            trustManager(
+                trustStore == null ? null : load("trust store", trustStore, trustStorePassword));
       }
       KeyManager[] keys = null;
       if (keyStore != null) {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(load("key store", keyStore, keyStorePassword), chars(keyStorePassword));
         keys = kmf.getKeyManagers();
       }
@@ -70,14 +84,23 @@ public record TlsOptions(Path trustStore, String trustStorePassword, Path keySto
     try {
       return KeyStore.getInstance(file.toFile(), chars(password));
     } catch (IOException | GeneralSecurityException e) {
-      // The JDK says "keystore password was incorrect" or names the format problem; never the password.
-      throw new IdflowException("Cannot read the " + what + " " + file + ": " + e.getMessage()
-          + (password == null ? " (no password was given)" : ""), e);
+      // The JDK says "keystore password was incorrect" or names the format problem; never the
+      // password.
+      throw new IdflowException(
+          "Cannot read the "
+              + what
+              + " "
+              + file
+              + ": "
+              + e.getMessage()
+              + (password == null ? " (no password was given)" : ""),
+          e);
     }
   }
 
   private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(store);
     for (TrustManager tm : tmf.getTrustManagers()) {
       if (tm instanceof X509TrustManager x509) {
@@ -93,8 +116,15 @@ public record TlsOptions(Path trustStore, String trustStorePassword, Path keySto
 
   @Override
   public String toString() {
-    return "TlsOptions[trustStore=" + trustStore + (trustStorePassword == null ? "" : " (password ****)")
-        + ", keyStore=" + keyStore + (keyStorePassword == null ? "" : " (password ****)") + ", insecure=" + insecure + "]";
+    return "TlsOptions[trustStore="
+        + trustStore
+        + (trustStorePassword == null ? "" : " (password ****)")
+        + ", keyStore="
+        + keyStore
+        + (keyStorePassword == null ? "" : " (password ****)")
+        + ", insecure="
+        + insecure
+        + "]";
   }
 
   private static final class TrustEverything implements X509TrustManager {

@@ -23,13 +23,16 @@ public final class TokenCache {
   }
 
   Entry entry(String api, Credentials credentials) {
-    String key = api + '\n' + credentials.username().orElse("") + '\n' + sha256(credentials.secret());
+    String key =
+        api + '\n' + credentials.username().orElse("") + '\n' + sha256(credentials.secret());
     return entries.computeIfAbsent(key, k -> new Entry());
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,11 +6,17 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
-/** URLs as they may appear in messages: never with the user info ({@code user:password@}) they were given with. */
+/**
+ * URLs as they may appear in messages: never with the user info ({@code user:password@}) they were
+ * given with.
+ */
 public final class Urls {
   private Urls() {}
 
-  /** {@code https://user:secret@host/x} as {@code https://host/x}; text that is no URL comes back unchanged. */
+  /**
+   * {@code https://user:secret@host/x} as {@code https://host/x}; text that is no URL comes back
+   * unchanged.
+   */
   public static String withoutUserInfo(String url) {
     if (url == null) {
       return null;
@@ -21,24 +27,36 @@ public final class Urls {
         return url;
       }
       String plain = withoutUserInfo(parsed).toString();
-      return plain.endsWith("/") && !url.trim().endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
+      return plain.endsWith("/") && !url.trim().endsWith("/")
+          ? plain.substring(0, plain.length() - 1)
+          : plain;
     }
     try {
       URI uri = new URI(url.trim());
       if (uri.getRawUserInfo() == null) {
         return url;
       }
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), uri.getFragment()).toString();
+      return new URI(
+              uri.getScheme(),
+              null,
+              uri.getHost(),
+              uri.getPort(),
+              uri.getPath(),
+              uri.getQuery(),
+              uri.getFragment())
+          .toString();
     } catch (URISyntaxException e) {
       int at = url.indexOf('@');
       int scheme = url.indexOf("://");
-      return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + url.substring(at + 1) : url;
+      return scheme >= 0 && at > scheme
+          ? url.substring(0, scheme + 3) + url.substring(at + 1)
+          : url;
     }
   }
 
   /**
-   * A URL as a message shows one that came from elsewhere (a redirect's {@code Location}): without user
-   * info, query or fragment, which may carry credentials or single-use tokens.
+   * A URL as a message shows one that came from elsewhere (a redirect's {@code Location}): without
+   * user info, query or fragment, which may carry credentials or single-use tokens.
    */
   static String shown(String url) {
     HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
@@ -50,10 +68,15 @@ public final class Urls {
   }
 
   static HttpUrl withoutUserInfo(HttpUrl url) {
-    return url.username().isEmpty() && url.password().isEmpty() ? url : url.newBuilder().username("").password("").build();
+    return url.username().isEmpty() && url.password().isEmpty()
+        ? url
+        : url.newBuilder().username("").password("").build();
   }
 
-  /** Whether {@code host} is this machine: {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}. No DNS lookup. */
+  /**
+   * Whether {@code host} is this machine: {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}. No
+   * DNS lookup.
+   */
   public static boolean isLoopback(String host) {
     if (host == null) {
       return false;
@@ -67,7 +90,8 @@ public final class Urls {
     }
     if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
       try {
-        return InetAddress.getByName(h).isLoopbackAddress();  // a literal address: parsed, not resolved
+        return InetAddress.getByName(h)
+            .isLoopbackAddress(); // a literal address: parsed, not resolved
       } catch (java.net.UnknownHostException e) {
         return false;
       }

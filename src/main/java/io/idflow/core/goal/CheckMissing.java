@@ -28,9 +28,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code check-missing}: what the local definitions need from Conductor that it lacks: local workflow versions,
- * required workflows, sub-workflows referenced at any depth, and task definitions of SIMPLE tasks; and, from the
- * plan, which local definitions the server holds with other content. Two requests, no writes.
+ * {@code check-missing}: what the local definitions need from Conductor that it lacks: local
+ * workflow versions, required workflows, sub-workflows referenced at any depth, and task
+ * definitions of SIMPLE tasks; and, from the plan, which local definitions the server holds with
+ * other content. Two requests, no writes.
  */
 public final class CheckMissing {
 
@@ -43,7 +44,11 @@ public final class CheckMissing {
    * @param ownerEmail set on definitions that have none (null: leave them)
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
-  public record Options(List<RequiredWorkflow> required, boolean failOnMissing, boolean failOnDrift, String ownerEmail,
+  public record Options(
+      List<RequiredWorkflow> required,
+      boolean failOnMissing,
+      boolean failOnDrift,
+      String ownerEmail,
       boolean ownerEmailMandatory) {
 
     public Options {
@@ -53,13 +58,16 @@ public final class CheckMissing {
 
   private CheckMissing() {}
 
-  public static MissingOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+  public static MissingOutcome run(
+      ConductorClient client, Path directory, Options options, IdflowLog log) {
+    LocalDefinitions defs =
+        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     return evaluate(defs, options, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK));
   }
 
   /** The check itself, on a snapshot already fetched. */
-  public static MissingOutcome evaluate(LocalDefinitions defs, Options options, RemoteDefinitions remote) {
+  public static MissingOutcome evaluate(
+      LocalDefinitions defs, Options options, RemoteDefinitions remote) {
     List<LocalDefinition> all = new ArrayList<>(defs.workflows());
     all.addAll(defs.tasks());
     Plan plan = Planner.plan(defs, remote, Planner.Options.compare(all, false, DriftPolicy.WARN));
@@ -68,26 +76,31 @@ public final class CheckMissing {
     Map<String, Set<Integer>> serverWorkflows = new HashMap<>();
     remote.workflowVersions().forEach((name, versions) -> serverWorkflows.put(name, versions));
 
-    // Who needs which workflow (name + version, or name alone) and which task def, in a stable order.
+    // Who needs which workflow (name + version, or name alone) and which task def, in a stable
+    // order.
     Map<WorkflowKey, Set<String>> workflowUsers = new TreeMap<>();
     Map<String, Set<String>> taskUsers = new TreeMap<>();
     int subWorkflowRefs = 0;
     int simpleTasks = 0;
     for (LocalDefinition wf : defs.workflows()) {
-      users(workflowUsers, new WorkflowKey(wf.name(), wf.version())).add("defined in " + wf.location());
+      users(workflowUsers, new WorkflowKey(wf.name(), wf.version()))
+          .add("defined in " + wf.location());
     }
     for (RequiredWorkflow r : options.required()) {
-      users(workflowUsers, new WorkflowKey(r.name(), r.version())).add("listed in idflow.requiredWorkflows");
+      users(workflowUsers, new WorkflowKey(r.name(), r.version()))
+          .add("listed in idflow.requiredWorkflows");
     }
     for (LocalDefinition wf : defs.workflows()) {
       for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
         String user = wf.id() + " (task ref " + t.referenceName() + ")";
         var sub = t.subWorkflow();
         if (sub.isPresent()) {
-          // An inline sub-workflow definition, or a name computed at run time, needs nothing stored.
+          // An inline sub-workflow definition, or a name computed at run time, needs nothing
+          // stored.
           if (sub.get().needsStored()) {
             subWorkflowRefs++;
-            users(workflowUsers, new WorkflowKey(sub.get().name(), sub.get().version())).add("sub-workflow of " + user);
+            users(workflowUsers, new WorkflowKey(sub.get().name(), sub.get().version()))
+                .add("sub-workflow of " + user);
           }
         } else if ("SIMPLE".equals(t.type()) && t.name() != null) {
           simpleTasks++;
@@ -101,17 +114,36 @@ public final class CheckMissing {
     List<Need> workflowNeeds = new ArrayList<>();
     for (Map.Entry<WorkflowKey, Set<String>> e : workflowUsers.entrySet()) {
       WorkflowKey key = e.getKey();
-      PlanItem item = key.version() == null ? null : planned.get(DefinitionId.workflow(key.name(), key.version()));
+      PlanItem item =
+          key.version() == null
+              ? null
+              : planned.get(DefinitionId.workflow(key.name(), key.version()));
       Set<Integer> versions = serverWorkflows.getOrDefault(key.name(), Set.of());
-      boolean present = key.version() == null ? !versions.isEmpty() : versions.contains(key.version());
-      Need.Status status = !present ? Need.Status.MISSING : item != null && item.action() == Action.DRIFT ? Need.Status.DRIFTED
-          : Need.Status.PRESENT;
+      boolean present =
+          key.version() == null ? !versions.isEmpty() : versions.contains(key.version());
+      Need.Status status =
+          !present
+              ? Need.Status.MISSING
+              : item != null && item.action() == Action.DRIFT
+                  ? Need.Status.DRIFTED
+                  : Need.Status.PRESENT;
       LocalDefinition local = item == null ? null : item.local();
-      // Whether upload-workflows can fix it: a local file defines that name (and version, when pinned).
-      boolean inLocalFiles = local != null
-          || (key.version() == null && defs.workflows().stream().anyMatch(d -> d.name().equals(key.name())));
-      workflowNeeds.add(new Need(Kind.WORKFLOW, key.name(), key.version(), status, List.copyOf(e.getValue()), local, inLocalFiles,
-          status == Need.Status.DRIFTED ? item.differences() : List.of()));
+      // Whether upload-workflows can fix it: a local file defines that name (and version, when
+      // pinned).
+      boolean inLocalFiles =
+          local != null
+              || (key.version() == null
+                  && defs.workflows().stream().anyMatch(d -> d.name().equals(key.name())));
+      workflowNeeds.add(
+          new Need(
+              Kind.WORKFLOW,
+              key.name(),
+              key.version(),
+              status,
+              List.copyOf(e.getValue()),
+              local,
+              inLocalFiles,
+              status == Need.Status.DRIFTED ? item.differences() : List.of()));
     }
 
     Map<String, LocalDefinition> localTasks = defs.tasksByName();
@@ -135,11 +167,27 @@ public final class CheckMissing {
       } else {
         status = Need.Status.PRESENT;
       }
-      taskNeeds.add(new Need(Kind.TASK, name, null, status, users, local, local != null,
-          status == Need.Status.DRIFTED ? item.differences() : List.of()));
+      taskNeeds.add(
+          new Need(
+              Kind.TASK,
+              name,
+              null,
+              status,
+              users,
+              local,
+              local != null,
+              status == Need.Status.DRIFTED ? item.differences() : List.of()));
     }
-    return new MissingOutcome(workflowNeeds, taskNeeds, defs.workflows().size(), options.required().size(), subWorkflowRefs,
-        simpleTasks, defs.tasks().size(), options.failOnMissing(), options.failOnDrift());
+    return new MissingOutcome(
+        workflowNeeds,
+        taskNeeds,
+        defs.workflows().size(),
+        options.required().size(),
+        subWorkflowRefs,
+        simpleTasks,
+        defs.tasks().size(),
+        options.failOnMissing(),
+        options.failOnDrift());
   }
 
   private static Set<String> users(Map<WorkflowKey, Set<String>> map, WorkflowKey key) {
@@ -148,8 +196,9 @@ public final class CheckMissing {
 
   /** A workflow by name and version; a null version (any) sorts before the numbered ones. */
   private record WorkflowKey(String name, Integer version) implements Comparable<WorkflowKey> {
-    private static final Comparator<WorkflowKey> ORDER = Comparator.comparing(WorkflowKey::name)
-        .thenComparing(WorkflowKey::version, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<WorkflowKey> ORDER =
+        Comparator.comparing(WorkflowKey::name)
+            .thenComparing(WorkflowKey::version, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     @Override
     public int compareTo(WorkflowKey other) {

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code diff}: the plan of every writing goal at once, written nowhere. Its deletions are {@code purge-orphans}'
- * (same scope, same usage check), so the two never disagree.
+ * {@code diff}: the plan of every writing goal at once, written nowhere. Its deletions are {@code
+ * purge-orphans}' (same scope, same usage check), so the two never disagree.
  */
 public final class Diff {
 
@@ -30,10 +30,16 @@ public final class Diff {
    * @param includes name globs of task definitions that belong to the project whatever their owner
    * @param excludes name globs of task definitions that never belong to the project
    * @param failOnDiff whether any change fails the run
-   * @param ownerEmail the owner of the project's task definitions; set on definitions that have none
+   * @param ownerEmail the owner of the project's task definitions; set on definitions that have
+   *     none
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
-  public record Options(Set<String> includes, Set<String> excludes, boolean failOnDiff, String ownerEmail, boolean ownerEmailMandatory) {
+  public record Options(
+      Set<String> includes,
+      Set<String> excludes,
+      boolean failOnDiff,
+      String ownerEmail,
+      boolean ownerEmailMandatory) {
 
     public Options {
       includes = Set.copyOf(includes);
@@ -44,26 +50,34 @@ public final class Diff {
   private Diff() {}
 
   /** Fetches the server's definitions once each (two requests) and plans. */
-  public static DiffOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+  public static DiffOutcome run(
+      ConductorClient client, Path directory, Options options, IdflowLog log) {
+    LocalDefinitions defs =
+        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     PurgeScope scope = null;
     String scopeProblem = null;
     try {
-      scope = PurgeScope.resolve(options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
+      scope =
+          PurgeScope.resolve(
+              options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
     } catch (IdflowException e) {
       scopeProblem = e.getMessage();
     }
-    return new DiffOutcome(plan(defs, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), scope), scopeProblem,
+    return new DiffOutcome(
+        plan(defs, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), scope),
+        scopeProblem,
         options.failOnDiff());
   }
 
   /**
-   * Every local definition compared (a changed one is an update here, whatever upload-workflows' drift policy would
-   * make of it), and the project's remote-only task definitions planned as purge-orphans plans them.
+   * Every local definition compared (a changed one is an update here, whatever upload-workflows'
+   * drift policy would make of it), and the project's remote-only task definitions planned as
+   * purge-orphans plans them.
    */
   public static Plan plan(LocalDefinitions defs, RemoteDefinitions remote, PurgeScope scope) {
     List<LocalDefinition> all = new ArrayList<>(defs.workflows());
     all.addAll(defs.tasks());
-    return Planner.plan(defs, remote, new Planner.Options(all, false, DriftPolicy.OVERWRITE, scope, true));
+    return Planner.plan(
+        defs, remote, new Planner.Options(all, false, DriftPolicy.OVERWRITE, scope, true));
   }
 }

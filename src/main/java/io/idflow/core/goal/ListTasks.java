@@ -11,16 +11,24 @@ import io.idflow.core.plan.Planner;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.nio.file.Path;
 
-/** {@code list-tasks}: every local task definition beside the server's, from the plan of a sync that writes nothing. */
+/**
+ * {@code list-tasks}: every local task definition beside the server's, from the plan of a sync that
+ * writes nothing.
+ */
 public final class ListTasks {
 
   private ListTasks() {}
 
-  /** Reads the local files leniently (problems are warnings) and the server's task definitions once. */
-  public static TaskListOutcome run(ConductorClient client, Path directory, String ownerEmail, IdflowLog log) {
+  /**
+   * Reads the local files leniently (problems are warnings) and the server's task definitions once.
+   */
+  public static TaskListOutcome run(
+      ConductorClient client, Path directory, String ownerEmail, IdflowLog log) {
     LocalDefinitions defs = Definitions.loadReadable(directory, ownerEmail, log);
     RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.TASK);
-    return TaskListOutcome.of(Planner.plan(defs, remote, Planner.Options.compare(defs.tasks(), false, DriftPolicy.OVERWRITE)),
+    return TaskListOutcome.of(
+        Planner.plan(
+            defs, remote, Planner.Options.compare(defs.tasks(), false, DriftPolicy.OVERWRITE)),
         remote.all(Kind.TASK).stream().map(t -> t.path("name").asText()).toList());
   }
 }

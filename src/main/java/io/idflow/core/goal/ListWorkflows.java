@@ -15,20 +15,32 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code list-workflows}: the local workflows with their state on the server, the server's, or both. */
+/**
+ * {@code list-workflows}: the local workflows with their state on the server, the server's, or
+ * both.
+ */
 public final class ListWorkflows {
 
   private ListWorkflows() {}
 
-  /** Reads the local files unless only the server is wanted, asks the server once unless only local files are. */
-  public static WorkflowListOutcome run(ConductorClient client, Path directory, Source source, String ownerEmail, IdflowLog log) {
-    RemoteDefinitions remote = source == Source.LOCAL ? RemoteDefinitions.of(Map.of(Kind.WORKFLOW, List.of()))
-        : RemoteDefinitions.fetch(client, Kind.WORKFLOW);
+  /**
+   * Reads the local files unless only the server is wanted, asks the server once unless only local
+   * files are.
+   */
+  public static WorkflowListOutcome run(
+      ConductorClient client, Path directory, Source source, String ownerEmail, IdflowLog log) {
+    RemoteDefinitions remote =
+        source == Source.LOCAL
+            ? RemoteDefinitions.of(Map.of(Kind.WORKFLOW, List.of()))
+            : RemoteDefinitions.fetch(client, Kind.WORKFLOW);
     Plan plan = null;
     if (source != Source.CONDUCTOR) {
       LocalDefinitions defs = Definitions.loadReadable(directory, ownerEmail, log);
-      plan = Planner.plan(defs, remote, Planner.Options.compare(defs.workflows(), false, DriftPolicy.WARN));
+      plan =
+          Planner.plan(
+              defs, remote, Planner.Options.compare(defs.workflows(), false, DriftPolicy.WARN));
     }
-    return WorkflowListOutcome.of(source, plan, source == Source.LOCAL ? Map.of() : remote.workflowVersions());
+    return WorkflowListOutcome.of(
+        source, plan, source == Source.LOCAL ? Map.of() : remote.workflowVersions());
   }
 }

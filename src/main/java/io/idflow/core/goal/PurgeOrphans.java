@@ -4,10 +4,10 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.apply.Purger;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
-import io.idflow.core.client.ConductorException;
 import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.PurgeOutcome;
 import io.idflow.core.plan.Action;
@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code purge-orphans}: deletes the remote task definitions that belong to this project (the scope), are not
- * defined locally and that no workflow uses, after writing each to a backup. The plan is the one {@code diff}
- * shows. A dry run, an empty plan and the guards stop before anything is written or deleted.
+ * {@code purge-orphans}: deletes the remote task definitions that belong to this project (the
+ * scope), are not defined locally and that no workflow uses, after writing each to a backup. The
+ * plan is the one {@code diff} shows. A dry run, an empty plan and the guards stop before anything
+ * is written or deleted.
  */
 public final class PurgeOrphans {
 
@@ -38,18 +39,26 @@ public final class PurgeOrphans {
    * @param excludes name globs never in scope
    * @param maxDeletions more candidates than this fails the run before anything is deleted
    * @param backupRoot the folder below which each run's backups go, in a folder named by the time
-   * @param ownerEmail the owner whose task definitions are in scope; null: the one all local task definitions share
+   * @param ownerEmail the owner whose task definitions are in scope; null: the one all local task
+   *     definitions share
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
   public record Options(
-      boolean force, boolean dryRun, Set<String> includes, Set<String> excludes, int maxDeletions, Path backupRoot,
-      String ownerEmail, boolean ownerEmailMandatory) {
+      boolean force,
+      boolean dryRun,
+      Set<String> includes,
+      Set<String> excludes,
+      int maxDeletions,
+      Path backupRoot,
+      String ownerEmail,
+      boolean ownerEmailMandatory) {
 
     public Options {
       includes = Set.copyOf(includes);
       excludes = Set.copyOf(excludes);
       if (maxDeletions < 0) {
-        throw new IdflowException("idflow.purge.maxDeletions must be 0 or more, found " + maxDeletions);
+        throw new IdflowException(
+            "idflow.purge.maxDeletions must be 0 or more, found " + maxDeletions);
       }
     }
   }
@@ -57,41 +66,82 @@ public final class PurgeOrphans {
   private PurgeOrphans() {}
 
   /**
-   * Plans and (unless a dry run or a guard) applies the purge. Throws when nothing can be planned (invalid files, no
-   * scope, a server that cannot be listed): then nothing was deleted.
+   * Plans and (unless a dry run or a guard) applies the purge. Throws when nothing can be planned
+   * (invalid files, no scope, a server that cannot be listed): then nothing was deleted.
    */
-  public static PurgeOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log, Clock clock) {
-    // Validated, not merely read: a task file that fails to load must never make its task look orphaned.
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
-    PurgeScope scope = PurgeScope.resolve(options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
+  public static PurgeOutcome run(
+      ConductorClient client, Path directory, Options options, IdflowLog log, Clock clock) {
+    // Validated, not merely read: a task file that fails to load must never make its task look
+    // orphaned.
+    LocalDefinitions defs =
+        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+    PurgeScope scope =
+        PurgeScope.resolve(
+            options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
     RemoteDefinitions remote;
     try {
-      remote = options.force() ? RemoteDefinitions.fetch(client, Kind.TASK)
-          : RemoteDefinitions.fetch(client, Kind.TASK, Kind.WORKFLOW);
+      remote =
+          options.force()
+              ? RemoteDefinitions.fetch(client, Kind.TASK)
+              : RemoteDefinitions.fetch(client, Kind.TASK, Kind.WORKFLOW);
     } catch (ConductorException e) {
       throw NothingDone.because("Nothing was deleted", e);
     }
-    Plan plan = Planner.plan(defs, remote, new Planner.Options(List.of(), false, DriftPolicy.WARN, scope, !options.force()));
+    Plan plan =
+        Planner.plan(
+            defs,
+            remote,
+            new Planner.Options(List.of(), false, DriftPolicy.WARN, scope, !options.force()));
     List<PlanItem> candidates = plan.with(Action.DELETE);
     int count = candidates.size();
     if (count == 0 || options.dryRun()) {
       return new PurgeOutcome(plan, options.dryRun(), options.maxDeletions(), null, null);
     }
     if (plan.blockedByRunTimeChoices()) {
-      List<String> workflows = plan.deletions().orElseThrow().chosenAtRunTime().stream()
-          .map(u -> u.workflow() + " v" + u.version()).distinct().toList();
-      return new PurgeOutcome(plan, false, options.maxDeletions(), null, new IdflowException(count + " task definition"
-          + (count == 1 ? "" : "s") + " would be purged, but the usage check cannot see which tasks " + String.join(", ", workflows)
-          + " pick" + (plan.deletions().get().chosenAtRunTime().size() == 1 ? "s" : "") + " at run time; nothing was deleted."
-          + " Keep the task definitions those workflows may run with -Didflow.purge.excludes=<glob,...>, or delete regardless with"
-          + " -Didflow.force=true"));
+      List<String> workflows =
+          plan.deletions().orElseThrow().chosenAtRunTime().stream()
+              .map(u -> u.workflow() + " v" + u.version())
+              .distinct()
+              .toList();
+      return new PurgeOutcome(
+          plan,
+          false,
+          options.maxDeletions(),
+          null,
+          new IdflowException(
+              count
+                  + " task definition"
+                  + (count == 1 ? "" : "s")
+                  + " would be purged, but the usage check cannot see which tasks "
+                  + String.join(", ", workflows)
+                  + " pick"
+                  + (plan.deletions().get().chosenAtRunTime().size() == 1 ? "s" : "")
+                  + " at run time; nothing was deleted. Keep the task definitions those workflows"
+                  + " may run with -Didflow.purge.excludes=<glob,...>, or delete regardless with"
+                  + " -Didflow.force=true"));
     }
     if (count > options.maxDeletions()) {
-      return new PurgeOutcome(plan, false, options.maxDeletions(), null, new IdflowException(count + " task definitions would be"
-          + " purged, more than idflow.purge.maxDeletions=" + options.maxDeletions() + "; nothing was deleted. Check the list"
-          + " above, then allow it with -Didflow.purge.maxDeletions=" + count + ", or narrow the scope with"
-          + " -Didflow.purge.excludes=<glob,...>"));
+      return new PurgeOutcome(
+          plan,
+          false,
+          options.maxDeletions(),
+          null,
+          new IdflowException(
+              count
+                  + " task definitions would be"
+                  + " purged, more than idflow.purge.maxDeletions="
+                  + options.maxDeletions()
+                  + "; nothing was deleted. Check the list"
+                  + " above, then allow it with -Didflow.purge.maxDeletions="
+                  + count
+                  + ", or narrow the scope with"
+                  + " -Didflow.purge.excludes=<glob,...>"));
     }
-    return new PurgeOutcome(plan, false, options.maxDeletions(), Purger.purge(client, candidates, options.backupRoot(), clock), null);
+    return new PurgeOutcome(
+        plan,
+        false,
+        options.maxDeletions(),
+        Purger.purge(client, candidates, options.backupRoot(), clock),
+        null);
   }
 }

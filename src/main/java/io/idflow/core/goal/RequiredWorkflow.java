@@ -29,8 +29,10 @@ public record RequiredWorkflow(String name, Integer version) {
       String name = item.substring(0, colon).trim();
       String version = item.substring(colon + 1).trim();
       if (name.isEmpty() || !version.matches("\\d{1,9}")) {
-        throw new IdflowException("idflow.requiredWorkflows: '" + item
-            + "' is neither a name nor name:version (e.g. order_flow or order_flow:3)");
+        throw new IdflowException(
+            "idflow.requiredWorkflows: '"
+                + item
+                + "' is neither a name nor name:version (e.g. order_flow or order_flow:3)");
       }
       out.add(new RequiredWorkflow(name, Integer.parseInt(version)));
     }

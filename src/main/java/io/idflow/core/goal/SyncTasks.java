@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code sync-tasks}: load and validate, fetch the server's task definitions once, plan, then create the new
- * ones in one bulk request and update the changed ones.
+ * {@code sync-tasks}: load and validate, fetch the server's task definitions once, plan, then
+ * create the new ones in one bulk request and update the changed ones.
  */
 public final class SyncTasks {
 
@@ -38,7 +38,12 @@ public final class SyncTasks {
    * @param ownerEmail set on definitions that have none (null: leave them)
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
-  public record Options(Set<String> tasks, boolean force, boolean dryRun, String ownerEmail, boolean ownerEmailMandatory) {
+  public record Options(
+      Set<String> tasks,
+      boolean force,
+      boolean dryRun,
+      String ownerEmail,
+      boolean ownerEmailMandatory) {
 
     public static Options defaults() {
       return new Options(Set.of(), false, false, null, false);
@@ -47,9 +52,14 @@ public final class SyncTasks {
 
   private SyncTasks() {}
 
-  /** Plans and (unless a dry run) applies the sync. Throws when nothing can be planned from the files. */
-  public static UploadOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+  /**
+   * Plans and (unless a dry run) applies the sync. Throws when nothing can be planned from the
+   * files.
+   */
+  public static UploadOutcome run(
+      ConductorClient client, Path directory, Options options, IdflowLog log) {
+    LocalDefinitions defs =
+        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.TASK, options.tasks());
     boolean single = options.tasks().size() == 1;
     if (single) {
@@ -61,7 +71,11 @@ public final class SyncTasks {
     } catch (ConductorException e) {
       throw NothingDone.because("Nothing was synced", e);
     }
-    Plan plan = Planner.plan(defs, remote, Planner.Options.compare(selected, options.force(), DriftPolicy.OVERWRITE));
+    Plan plan =
+        Planner.plan(
+            defs,
+            remote,
+            Planner.Options.compare(selected, options.force(), DriftPolicy.OVERWRITE));
     Written written = options.dryRun() ? Written.nothing() : TaskWriter.write(client, plan);
     List<UploadResult> results = new ArrayList<>();
     for (PlanItem item : plan.items()) {
@@ -76,11 +90,21 @@ public final class SyncTasks {
         status = UploadResult.Status.FAILED;
         reason = written.failures().get(item);
       } else {
-        status = item.action() == Action.CREATE ? UploadResult.Status.CREATED : UploadResult.Status.UPDATED;
+        status =
+            item.action() == Action.CREATE
+                ? UploadResult.Status.CREATED
+                : UploadResult.Status.UPDATED;
       }
       results.add(new UploadResult(item.name(), 0, status, item.differences(), reason));
     }
-    return new UploadOutcome(Kind.TASK, defs.taskFiles(), single, options.dryRun(), DriftPolicy.OVERWRITE, results, written.failure(),
+    return new UploadOutcome(
+        Kind.TASK,
+        defs.taskFiles(),
+        single,
+        options.dryRun(),
+        DriftPolicy.OVERWRITE,
+        results,
+        written.failure(),
         client.serverUrl());
   }
 }

@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code upload-workflows}: load and validate, fetch the server's workflows once, plan, then write everything
- * that needs writing in one bulk request, each write confirmed.
+ * {@code upload-workflows}: load and validate, fetch the server's workflows once, plan, then write
+ * everything that needs writing in one bulk request, each write confirmed.
  */
 public final class UploadWorkflows {
 
@@ -43,7 +43,12 @@ public final class UploadWorkflows {
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
   public record Options(
-      Set<String> workflows, boolean force, boolean dryRun, DriftPolicy onDrift, String ownerEmail, boolean ownerEmailMandatory) {
+      Set<String> workflows,
+      boolean force,
+      boolean dryRun,
+      DriftPolicy onDrift,
+      String ownerEmail,
+      boolean ownerEmailMandatory) {
 
     public static Options defaults() {
       return new Options(Set.of(), false, false, DriftPolicy.WARN, null, false);
@@ -53,15 +58,19 @@ public final class UploadWorkflows {
   private UploadWorkflows() {}
 
   /**
-   * Plans and (unless a dry run) applies the upload. Throws when nothing can be planned: invalid definitions,
-   * unknown names, a server that cannot be listed ({@link NothingDone}); a failed write is in the outcome.
+   * Plans and (unless a dry run) applies the upload. Throws when nothing can be planned: invalid
+   * definitions, unknown names, a server that cannot be listed ({@link NothingDone}); a failed
+   * write is in the outcome.
    */
-  public static UploadOutcome run(ConductorClient client, Path directory, Options options, IdflowLog log) {
-    LocalDefinitions defs = Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+  public static UploadOutcome run(
+      ConductorClient client, Path directory, Options options, IdflowLog log) {
+    LocalDefinitions defs =
+        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
     boolean single = options.workflows().size() == 1;
     if (single) {
-      log.info("Uploading workflow '" + options.workflows().iterator().next() + "' to Conductor...");
+      log.info(
+          "Uploading workflow '" + options.workflows().iterator().next() + "' to Conductor...");
     }
     RemoteDefinitions remote;
     try {
@@ -69,10 +78,16 @@ public final class UploadWorkflows {
     } catch (ConductorException e) {
       throw NothingDone.because("Nothing was uploaded", e);
     }
-    Plan plan = Planner.plan(defs, remote, Planner.Options.compare(selected, options.force(), options.onDrift()));
+    Plan plan =
+        Planner.plan(
+            defs, remote, Planner.Options.compare(selected, options.force(), options.onDrift()));
     List<PlanItem> drifted = plan.with(Action.DRIFT);
-    IdflowException driftFailure = options.onDrift() == DriftPolicy.FAIL && !drifted.isEmpty() ? driftFailure(drifted) : null;
-    Written written = driftFailure != null || options.dryRun() ? Written.nothing() : WorkflowWriter.write(client, plan.writes(), log);
+    IdflowException driftFailure =
+        options.onDrift() == DriftPolicy.FAIL && !drifted.isEmpty() ? driftFailure(drifted) : null;
+    Written written =
+        driftFailure != null || options.dryRun()
+            ? Written.nothing()
+            : WorkflowWriter.write(client, plan.writes(), log);
     List<UploadResult> results = new ArrayList<>();
     for (PlanItem item : plan.items()) {
       UploadResult.Status status;
@@ -93,28 +108,55 @@ public final class UploadWorkflows {
       } else {
         status = UploadResult.Status.UPLOADED;
       }
-      results.add(new UploadResult(item.name(), item.local().version(), status, item.differences(), reason));
+      results.add(
+          new UploadResult(
+              item.name(), item.local().version(), status, item.differences(), reason));
     }
     RuntimeException failure = driftFailure != null ? driftFailure : written.failure();
-    return new UploadOutcome(Kind.WORKFLOW, defs.workflowFiles(), single, options.dryRun(), options.onDrift(), results, failure,
+    return new UploadOutcome(
+        Kind.WORKFLOW,
+        defs.workflowFiles(),
+        single,
+        options.dryRun(),
+        options.onDrift(),
+        results,
+        failure,
         client.serverUrl());
   }
 
   /** Why a dry run would write {@code item}. */
   static String wouldUpload(PlanItem item) {
-    return item.action() == Action.CREATE ? "not in Conductor" : item.differences().isEmpty() ? "forced"
-        : "changed: " + item.differences().stream().map(Difference::path).collect(Collectors.joining(", "));
+    return item.action() == Action.CREATE
+        ? "not in Conductor"
+        : item.differences().isEmpty()
+            ? "forced"
+            : "changed: "
+                + item.differences().stream()
+                    .map(Difference::path)
+                    .collect(Collectors.joining(", "));
   }
 
   private static IdflowException driftFailure(List<PlanItem> drifted) {
-    StringBuilder text = new StringBuilder("Drift (onDrift=fail): " + drifted.size() + " workflow"
-        + (drifted.size() == 1 ? " differs" : "s differ") + " from Conductor at the same version; nothing was uploaded:");
+    StringBuilder text =
+        new StringBuilder(
+            "Drift (onDrift=fail): "
+                + drifted.size()
+                + " workflow"
+                + (drifted.size() == 1 ? " differs" : "s differ")
+                + " from Conductor at the same version; nothing was uploaded:");
     for (PlanItem item : drifted) {
-      text.append(System.lineSeparator()).append("  ").append(item.id()).append(" (").append(item.local().file()).append(')');
+      text.append(System.lineSeparator())
+          .append("  ")
+          .append(item.id())
+          .append(" (")
+          .append(item.local().file())
+          .append(')');
       item.differences().forEach(d -> text.append(System.lineSeparator()).append("    ").append(d));
     }
     text.append(System.lineSeparator())
-        .append("Bump the version in the file, or run with -Didflow.onDrift=overwrite to replace the server's copy");
+        .append(
+            "Bump the version in the file, or run with -Didflow.onDrift=overwrite to replace the"
+                + " server's copy");
     return new IdflowException(text.toString());
   }
 }

@@ -15,7 +15,8 @@ public final class Validate {
    * @param ownerEmail set on definitions that have none (null: leave them)
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
-  public static ValidateOutcome run(Path directory, String ownerEmail, boolean ownerEmailMandatory) {
+  public static ValidateOutcome run(
+      Path directory, String ownerEmail, boolean ownerEmailMandatory) {
     LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
     return new ValidateOutcome(new DefinitionValidator(ownerEmailMandatory).validate(defs));
   }

@@ -1,10 +1,5 @@
 package io.idflow.core.local;
 
-import io.idflow.core.model.DefinitionId;
-import io.idflow.core.model.Kind;
-import io.idflow.core.model.LocalDefinition;
-import io.idflow.core.model.LocalDefinitions;
-import io.idflow.core.model.Problem;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
 import io.idflow.core.Texts;
+import io.idflow.core.model.DefinitionId;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,14 +40,19 @@ import java.util.regex.Pattern;
  * directory. Never stops at the first bad file: every problem is collected with its file and place.
  */
 public final class DefinitionLoader {
-  /** Jackson's nested location, e.g. an unclosed object's start marker, quotes up to 500 characters of the file. */
+  /**
+   * Jackson's nested location, e.g. an unclosed object's start marker, quotes up to 500 characters
+   * of the file.
+   */
   private static final Pattern SOURCE_LOCATION =
       Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
 
-  private static final Pattern NESTING_DEPTH = Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
+  private static final Pattern NESTING_DEPTH =
+      Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
 
   /** {@code : enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow} and the like. */
-  private static final Pattern ADVICE = Pattern.compile(":? ?(?:enable|Feature) `?'?JsonReadFeature\\.\\w+`?'? to allow");
+  private static final Pattern ADVICE =
+      Pattern.compile(":? ?(?:enable|Feature) `?'?JsonReadFeature\\.\\w+`?'? to allow");
 
   private DefinitionLoader() {}
 
@@ -65,7 +70,8 @@ public final class DefinitionLoader {
         readFile(kind, file, shown(base, file), found, problems);
       }
       reportDuplicates(kind, found, problems);
-      found.sort(Comparator.comparing(LocalDefinition::name).thenComparing(LocalDefinition::version));
+      found.sort(
+          Comparator.comparing(LocalDefinition::name).thenComparing(LocalDefinition::version));
       defs.put(kind, found);
     }
     return new LocalDefinitions(
@@ -78,43 +84,67 @@ public final class DefinitionLoader {
   }
 
   /**
-   * The {@code .json} files below {@code folder}, in a stable order. Symbolic links are followed, the folder
-   * itself included: a link that leads back up (a loop) or nowhere is an error, never a silent gap.
+   * The {@code .json} files below {@code folder}, in a stable order. Symbolic links are followed,
+   * the folder itself included: a link that leads back up (a loop) or nowhere is an error, never a
+   * silent gap.
    */
   private static List<Path> jsonFiles(Path folder, Path base, List<Problem> problems) {
     if (!Files.isDirectory(folder)) {
       if (Files.isSymbolicLink(folder)) {
-        problems.add(Problem.error(shown(base, folder), null, null, "is a symbolic link to " + target(folder)
-            + ", which is no folder: point it at the folder of definitions, or remove it"));
+        problems.add(
+            Problem.error(
+                shown(base, folder),
+                null,
+                null,
+                "is a symbolic link to "
+                    + target(folder)
+                    + ", which is no folder: point it at the folder of definitions, or remove it"));
       }
       return List.of();
     }
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (file.getFileName().toString().endsWith(".json")) {
-            if (attrs.isRegularFile()) {
-              files.add(file);
-            } else if (attrs.isSymbolicLink()) {
-              problems.add(Problem.error(shown(base, file), null, null, "is a symbolic link to " + target(file)
-                  + ", which does not exist: fix the link, or remove it"));
+      Files.walkFileTree(
+          folder,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (file.getFileName().toString().endsWith(".json")) {
+                if (attrs.isRegularFile()) {
+                  files.add(file);
+                } else if (attrs.isSymbolicLink()) {
+                  problems.add(
+                      Problem.error(
+                          shown(base, file),
+                          null,
+                          null,
+                          "is a symbolic link to "
+                              + target(file)
+                              + ", which does not exist: fix the link, or remove it"));
+                }
+              }
+              return FileVisitResult.CONTINUE;
             }
-          }
-          return FileVisitResult.CONTINUE;
-        }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          if (e instanceof FileSystemLoopException) {
-            problems.add(Problem.error(shown(base, file), null, null, "is a symbolic link to " + target(file)
-                + ", a folder that holds it: a loop. Its definitions are read once, where they are; remove the link"));
-            return FileVisitResult.CONTINUE;
-          }
-          throw e;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) {
+                problems.add(
+                    Problem.error(
+                        shown(base, file),
+                        null,
+                        null,
+                        "is a symbolic link to "
+                            + target(file)
+                            + ", a folder that holds it: a loop. Its definitions are read once,"
+                            + " where they are; remove the link"));
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
     }
@@ -149,7 +179,8 @@ public final class DefinitionLoader {
     }
     if (text.isBlank()) {
       problems.add(
-          Problem.error(shown, null, null, "is empty: it must hold a " + kind.label() + " definition"));
+          Problem.error(
+              shown, null, null, "is empty: it must hold a " + kind.label() + " definition"));
       return;
     }
     JsonNode root;
@@ -159,11 +190,19 @@ public final class DefinitionLoader {
       root = Json.MAPPER.readTree(parser);
     } catch (JsonProcessingException e) {
       // A limit (nesting depth) is reported without a location: the parser knows where it stopped.
-      JsonLocation location = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
-      problems.add(Problem.error(shown, null, at(location), "is not valid JSON: " + plain(withoutSource(e.getOriginalMessage()))));
+      JsonLocation location =
+          e.getLocation() != null
+              ? e.getLocation()
+              : parser == null ? null : parser.currentLocation();
+      problems.add(
+          Problem.error(
+              shown,
+              null,
+              at(location),
+              "is not valid JSON: " + plain(withoutSource(e.getOriginalMessage()))));
       return;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);  // reading a String: cannot happen
+      throw new UncheckedIOException(e); // reading a String: cannot happen
     } finally {
       closeQuietly(parser);
     }
@@ -171,32 +210,51 @@ public final class DefinitionLoader {
       addDefinition(kind, object, shown, -1, found, problems);
     } else if (root.isArray()) {
       if (root.isEmpty()) {
-        problems.add(Problem.warning(shown, null, null, "holds an empty array: no definitions in it"));
+        problems.add(
+            Problem.warning(shown, null, null, "holds an empty array: no definitions in it"));
       }
       for (int i = 0; i < root.size(); i++) {
         if (root.get(i) instanceof ObjectNode object) {
           addDefinition(kind, object, shown, i, found, problems);
         } else {
           problems.add(
-              Problem.error(shown, null, "/" + i, "must be a " + kind.label() + " definition (a JSON object), found " + describe(root.get(i))));
+              Problem.error(
+                  shown,
+                  null,
+                  "/" + i,
+                  "must be a "
+                      + kind.label()
+                      + " definition (a JSON object), found "
+                      + describe(root.get(i))));
         }
       }
     } else {
       problems.add(
-          Problem.error(shown, null, null, "must hold a " + kind.label() + " definition (a JSON object) or an array of them, found " + describe(root)));
+          Problem.error(
+              shown,
+              null,
+              null,
+              "must hold a "
+                  + kind.label()
+                  + " definition (a JSON object) or an array of them, found "
+                  + describe(root)));
     }
   }
 
   /**
-   * Strict UTF-8: an invalid byte is an error that names where it is. A UTF-8 byte-order mark, which Windows
-   * tools write, is skipped, as Conductor's own JSON reader skips it.
+   * Strict UTF-8: an invalid byte is an error that names where it is. A UTF-8 byte-order mark,
+   * which Windows tools write, is skipped, as Conductor's own JSON reader skips it.
    */
   private static String decode(byte[] bytes, Path shown, List<Problem> problems) {
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
     }
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
@@ -211,11 +269,18 @@ public final class DefinitionLoader {
           lineStart = i + 1;
         }
       }
-      // Columns count characters, as in JSON syntax errors: the bytes before the bad one are valid UTF-8.
-      int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+      // Columns count characters, as in JSON syntax errors: the bytes before the bad one are valid
+      // UTF-8.
+      int column =
+          new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
       problems.add(
-          Problem.error(shown, null, "line " + line + ", column " + column,
-              String.format("is not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[offset] & 0xFF, offset)));
+          Problem.error(
+              shown,
+              null,
+              "line " + line + ", column " + column,
+              String.format(
+                  "is not UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
+                  bytes[offset] & 0xFF, offset)));
       return null;
     }
   }
@@ -229,14 +294,28 @@ public final class DefinitionLoader {
   }
 
   private static void addDefinition(
-      Kind kind, ObjectNode json, Path shown, int index, List<LocalDefinition> found, List<Problem> problems) {
+      Kind kind,
+      ObjectNode json,
+      Path shown,
+      int index,
+      List<LocalDefinition> found,
+      List<Problem> problems) {
     String where = index < 0 ? "" : "/" + index;
     JsonNode nameNode = json.get("name");
     if (nameNode == null || !nameNode.isTextual() || nameNode.asText().isBlank()) {
       problems.add(
-          Problem.error(shown, null, where + "/name", nameNode == null
-              ? "the " + kind.label() + " definition has no 'name': add a non-empty string 'name'"
-              : "the " + kind.label() + " definition's 'name' must be a non-empty string, found " + describe(nameNode)));
+          Problem.error(
+              shown,
+              null,
+              where + "/name",
+              nameNode == null
+                  ? "the "
+                      + kind.label()
+                      + " definition has no 'name': add a non-empty string 'name'"
+                  : "the "
+                      + kind.label()
+                      + " definition's 'name' must be a non-empty string, found "
+                      + describe(nameNode)));
       return;
     }
     String name = nameNode.asText();
@@ -244,16 +323,34 @@ public final class DefinitionLoader {
     boolean valid = true;
     if (name.contains("/")) {
       problems.add(
-          Problem.error(shown, label, where + "/name", "the name contains '/': Conductor stores it but can never read or delete it by name; rename it"));
+          Problem.error(
+              shown,
+              label,
+              where + "/name",
+              "the name contains '/': Conductor stores it but can never read or delete it by name;"
+                  + " rename it"));
       valid = false;
     } else if (name.equals(".") || name.equals("..")) {
-      problems.add(Problem.error(shown, Texts.printable(label), where + "/name", "the name '" + name + "' cannot be part of a URL:"
-          + " reading or deleting it by name would reach another endpoint of Conductor; rename it"));
+      problems.add(
+          Problem.error(
+              shown,
+              Texts.printable(label),
+              where + "/name",
+              "the name '"
+                  + name
+                  + "' cannot be part of a URL: reading or deleting it by name would reach another"
+                  + " endpoint of Conductor; rename it"));
       valid = false;
     }
     if (!Texts.printable(name).equals(name)) {
-      problems.add(Problem.error(shown, Texts.printable(label), where + "/name", "the name holds a control character ("
-          + Texts.printable(name) + "): it cannot be shown or typed as it is; rename it"));
+      problems.add(
+          Problem.error(
+              shown,
+              Texts.printable(label),
+              where + "/name",
+              "the name holds a control character ("
+                  + Texts.printable(name)
+                  + "): it cannot be shown or typed as it is; rename it"));
       valid = false;
     }
     int version = 0;
@@ -261,21 +358,43 @@ public final class DefinitionLoader {
       JsonNode versionNode = json.get("version");
       if (versionNode == null || versionNode.isNull()) {
         version = 1;
-      } else if (versionNode.isIntegralNumber() && versionNode.canConvertToInt() && versionNode.intValue() >= 0) {
+      } else if (versionNode.isIntegralNumber()
+          && versionNode.canConvertToInt()
+          && versionNode.intValue() >= 0) {
         version = versionNode.intValue();
       } else {
         problems.add(
-            Problem.error(shown, label, where + "/version", "'version' must be a whole number >= 0, found " + describe(versionNode)));
+            Problem.error(
+                shown,
+                label,
+                where + "/version",
+                "'version' must be a whole number >= 0, found " + describe(versionNode)));
         valid = false;
       }
       if (!json.path("tasks").isArray()) {
         problems.add(
-            Problem.error(shown, label, where + "/tasks", "a workflow definition needs a 'tasks' array" + (json.has("tasks") ? ", found " + describe(json.get("tasks")) : "") + (looksLikeTask(json) ? "; this looks like a task definition: move it to " + Kind.TASK.folder() + "/" : "")));
+            Problem.error(
+                shown,
+                label,
+                where + "/tasks",
+                "a workflow definition needs a 'tasks' array"
+                    + (json.has("tasks") ? ", found " + describe(json.get("tasks")) : "")
+                    + (looksLikeTask(json)
+                        ? "; this looks like a task definition: move it to "
+                            + Kind.TASK.folder()
+                            + "/"
+                        : "")));
         valid = false;
       }
     } else if (json.has("tasks") && json.get("tasks").isArray()) {
       problems.add(
-          Problem.error(shown, label, where + "/tasks", "this looks like a workflow definition (it has 'tasks'): move it to " + Kind.WORKFLOW.folder() + "/"));
+          Problem.error(
+              shown,
+              label,
+              where + "/tasks",
+              "this looks like a workflow definition (it has 'tasks'): move it to "
+                  + Kind.WORKFLOW.folder()
+                  + "/"));
       valid = false;
     }
     if (valid) {
@@ -287,7 +406,8 @@ public final class DefinitionLoader {
     return json.has("retryCount") || json.has("responseTimeoutSeconds") || json.has("retryLogic");
   }
 
-  private static void reportDuplicates(Kind kind, List<LocalDefinition> found, List<Problem> problems) {
+  private static void reportDuplicates(
+      Kind kind, List<LocalDefinition> found, List<Problem> problems) {
     Map<DefinitionId, LocalDefinition> first = new HashMap<>();
     List<LocalDefinition> unique = new ArrayList<>();
     for (LocalDefinition def : found) {
@@ -296,8 +416,15 @@ public final class DefinitionLoader {
         unique.add(def);
       } else {
         problems.add(
-            Problem.error(def.file(), kind.label() + " " + def.id(), def.index() < 0 ? null : "/" + def.index(),
-                "defined twice: in " + earlier.location() + " and in " + def.location() + "; keep one"));
+            Problem.error(
+                def.file(),
+                kind.label() + " " + def.id(),
+                def.index() < 0 ? null : "/" + def.index(),
+                "defined twice: in "
+                    + earlier.location()
+                    + " and in "
+                    + def.location()
+                    + "; keep one"));
       }
     }
     found.clear();
@@ -315,8 +442,8 @@ public final class DefinitionLoader {
   }
 
   /**
-   * Jackson's syntax messages, minus the advice to enable parser features: the user writes JSON
-   * for Conductor, whose server parses it as strictly as this loader does.
+   * Jackson's syntax messages, minus the advice to enable parser features: the user writes JSON for
+   * Conductor, whose server parses it as strictly as this loader does.
    */
   static String plain(String message) {
     Matcher depth = NESTING_DEPTH.matcher(message);
@@ -324,17 +451,22 @@ public final class DefinitionLoader {
       return "arrays and objects are nested more than " + depth.group(1) + " levels deep";
     }
     if (message.startsWith("Trailing token")) {
-      return "there is more JSON after the first value ends: a file holds one definition, or an array [ ... ] of them";
+      return "there is more JSON after the first value ends: a file holds one definition, or an"
+          + " array [ ... ] of them";
     }
     if (message.contains("maybe a (non-standard) comment?")) {
-      return "'/' starts a comment, and JSON has no comments: remove it (a 'description' field can hold a note)";
+      return "'/' starts a comment, and JSON has no comments: remove it (a 'description' field can"
+          + " hold a note)";
     }
-    if (message.startsWith("Unexpected character ('}'") && message.endsWith("was expecting double-quote to start field name")
-        || message.startsWith("Unexpected character (']'") && message.contains("expected a valid value")) {
+    if (message.startsWith("Unexpected character ('}'")
+            && message.endsWith("was expecting double-quote to start field name")
+        || message.startsWith("Unexpected character (']'")
+            && message.contains("expected a valid value")) {
       return message + " (a comma before it with nothing after?)";
     }
     if (message.startsWith("Non-standard token")) {
-      return ADVICE.matcher(message).replaceAll("") + ": JSON numbers have no NaN or Infinity; write a number, or leave the field out";
+      return ADVICE.matcher(message).replaceAll("")
+          + ": JSON numbers have no NaN or Infinity; write a number, or leave the field out";
     }
     return ADVICE.matcher(message).replaceAll("");
   }
@@ -344,7 +476,9 @@ public final class DefinitionLoader {
   }
 
   static String at(JsonLocation location) {
-    return location == null ? null : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return location == null
+        ? null
+        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   static String describe(JsonNode node) {

@@ -23,7 +23,8 @@ public final class Definitions {
    * Loads {@code directory}, fills in {@code ownerEmail} where a definition has none, validates,
    * logs the warnings and throws {@link InvalidDefinitionsException} listing every error.
    */
-  public static LocalDefinitions loadValid(Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
+  public static LocalDefinitions loadValid(
+      Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
     LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
     defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
     for (Problem warning : defs.warnings()) {
@@ -52,13 +53,15 @@ public final class Definitions {
     if (commaList == null || commaList.isBlank()) {
       return Set.of();
     }
-    return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+    return Arrays.stream(commaList.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /**
-   * The definitions of {@code kind} whose name is in {@code names} (all when empty). An unknown name
-   * is an error that lists the known ones.
+   * The definitions of {@code kind} whose name is in {@code names} (all when empty). An unknown
+   * name is an error that lists the known ones.
    */
   public static List<LocalDefinition> select(LocalDefinitions defs, Kind kind, Set<String> names) {
     if (names.isEmpty()) {
@@ -69,8 +72,11 @@ public final class Definitions {
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
       String label = kind == Kind.WORKFLOW ? "Workflow" : "Task";
-      throw new IdflowException(unknown.stream().map(n -> label + " '" + n + "'").collect(Collectors.joining(", "))
-          + " not found in local files (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+      throw new IdflowException(
+          unknown.stream().map(n -> label + " '" + n + "'").collect(Collectors.joining(", "))
+              + " not found in local files (known: "
+              + (known.isEmpty() ? "none" : String.join(", ", known))
+              + ")");
     }
     return defs.of(kind).stream().filter(d -> names.contains(d.name())).toList();
   }

@@ -11,22 +11,27 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Conductor 3.32's check of the {@code ${...}} expressions in the inputs of a workflow's top-level tasks
- * (conductor-common's {@code ConstraintParamUtil}, reached through {@code TaskReferenceNameUniqueConstraint}),
- * with the server's messages. Each expression must be a path JsonPath compiles ({@link JsonPathSyntax});
- * then, unless it names a system property or environment variable, its first step must be
- * {@code workflow} or the reference name of a task the server finds in the workflow.
+ * Conductor 3.32's check of the {@code ${...}} expressions in the inputs of a workflow's top-level
+ * tasks (conductor-common's {@code ConstraintParamUtil}, reached through {@code
+ * TaskReferenceNameUniqueConstraint}), with the server's messages. Each expression must be a path
+ * JsonPath compiles ({@link JsonPathSyntax}); then, unless it names a system property or
+ * environment variable, its first step must be {@code workflow} or the reference name of a task the
+ * server finds in the workflow.
  *
  * <p>conductor-common 3.15, which the plugin runs, refused any path with a blank instead of asking
  * JsonPath: its verdicts on these expressions are replaced by these.
  */
 final class InputExpressions {
 
-  /** Cuts before each {@code ${} not preceded by {@code $}, and after each {@code }}, as the server does. */
+  /**
+   * Cuts before each {@code ${} not preceded by {@code $}, and after each {@code }}, as the server
+   * does.
+   */
   private static final Pattern PIECES = Pattern.compile("(?=(?<!\\$)\\$\\{)|(?<=\\})");
 
   /** System parameters the server accepts whether or not they are set. */
-  private static final Set<String> SYSTEM_PARAMETERS = Set.of("CPEWF_TASK_ID", "NETFLIX_ENV", "NETFLIX_STACK");
+  private static final Set<String> SYSTEM_PARAMETERS =
+      Set.of("CPEWF_TASK_ID", "NETFLIX_ENV", "NETFLIX_STACK");
 
   private InputExpressions() {}
 
@@ -46,8 +51,8 @@ final class InputExpressions {
   }
 
   /**
-   * The reference names the server can look up: a task, and the tasks it holds by its type (DECISION and
-   * SWITCH their cases, FORK_JOIN its branches, DO_WHILE its loop), at any depth.
+   * The reference names the server can look up: a task, and the tasks it holds by its type
+   * (DECISION and SWITCH their cases, FORK_JOIN its branches, DO_WHILE its loop), at any depth.
    */
   private static void collectRefs(JsonNode task, Set<String> refs) {
     if (!task.isObject()) {
@@ -73,7 +78,8 @@ final class InputExpressions {
     }
   }
 
-  private static void inputs(JsonNode map, String at, String taskName, Set<String> refs, List<Finding> out) {
+  private static void inputs(
+      JsonNode map, String at, String taskName, Set<String> refs, List<Finding> out) {
     for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       value(e.getKey(), e.getValue(), at + "/" + Pointers.escape(e.getKey()), taskName, refs, out);
@@ -81,7 +87,8 @@ final class InputExpressions {
   }
 
   /** A value under input {@code key}: in a list, the key is the list's. */
-  private static void value(String key, JsonNode value, String at, String taskName, Set<String> refs, List<Finding> out) {
+  private static void value(
+      String key, JsonNode value, String at, String taskName, Set<String> refs, List<Finding> out) {
     if (value.isTextual()) {
       text(key, value.textValue(), at, taskName, refs, out);
     } else if (value.isObject()) {
@@ -93,7 +100,8 @@ final class InputExpressions {
     }
   }
 
-  private static void text(String key, String value, String at, String taskName, Set<String> refs, List<Finding> out) {
+  private static void text(
+      String key, String value, String at, String taskName, Set<String> refs, List<Finding> out) {
     for (String piece : PIECES.split(value)) {
       if (!piece.startsWith("${") || !piece.endsWith("}")) {
         continue;
@@ -101,13 +109,24 @@ final class InputExpressions {
       String path = piece.substring(2, piece.length() - 1);
       String problem = JsonPathSyntax.problem(path);
       if (problem != null) {
-        out.add(Finding.error(at, String.format("key: %s input parameter value: %s is not valid", key, path) + " (" + problem + ")"));
+        out.add(
+            Finding.error(
+                at,
+                String.format("key: %s input parameter value: %s is not valid", key, path)
+                    + " ("
+                    + problem
+                    + ")"));
       } else if (!isSystemValue(path)) {
         String[] steps = path.split("\\.");
         String first = steps.length == 0 ? "" : steps[0];
         if (!"workflow".equals(first) && !refs.contains(first)) {
-          out.add(Finding.error(at, String.format("taskReferenceName: %s for given task: %s input value: %s of input parameter: %s"
-              + " is not defined in workflow definition.", first, taskName, key, value)));
+          out.add(
+              Finding.error(
+                  at,
+                  String.format(
+                      "taskReferenceName: %s for given task: %s input value: %s of input parameter:"
+                          + " %s is not defined in workflow definition.",
+                      first, taskName, key, value)));
         }
       }
     }
@@ -118,6 +137,8 @@ final class InputExpressions {
    * plugin can only read those where it runs.
    */
   private static boolean isSystemValue(String path) {
-    return SYSTEM_PARAMETERS.contains(path) || System.getProperty(path) != null || System.getenv(path) != null;
+    return SYSTEM_PARAMETERS.contains(path)
+        || System.getProperty(path) != null
+        || System.getenv(path) != null;
   }
 }

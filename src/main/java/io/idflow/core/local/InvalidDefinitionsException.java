@@ -4,7 +4,10 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.model.Problem;
 import java.util.List;
 
-/** Local definitions have errors: nothing was sent to the server. Carries every error, not the first. */
+/**
+ * Local definitions have errors: nothing was sent to the server. Carries every error, not the
+ * first.
+ */
 public class InvalidDefinitionsException extends IdflowException {
   private final List<Problem> errors;
 
@@ -14,7 +17,11 @@ public class InvalidDefinitionsException extends IdflowException {
   }
 
   private static String describe(List<Problem> errors) {
-    StringBuilder text = new StringBuilder(errors.size() == 1 ? "1 invalid definition problem" : errors.size() + " invalid definition problems");
+    StringBuilder text =
+        new StringBuilder(
+            errors.size() == 1
+                ? "1 invalid definition problem"
+                : errors.size() + " invalid definition problems");
     text.append(" (nothing was sent to Conductor):");
     for (Problem p : errors) {
       text.append(System.lineSeparator()).append("  ").append(p);

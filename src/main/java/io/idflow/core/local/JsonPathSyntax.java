@@ -2,14 +2,14 @@ package io.idflow.core.local;
 
 /**
  * Whether Jayway JsonPath 2.9, which Conductor 3.32 asks about every {@code ${...}} in task inputs,
- * certainly refuses to compile a path. Paths made of dotted names, {@code ..}, {@code *}, and simple
- * {@code [n]} and {@code [*]} steps are followed as JsonPath reads them; what the plugin does not follow
- * (functions, filters, quoted bracket names, slices) gets the benefit of the doubt.
+ * certainly refuses to compile a path. Paths made of dotted names, {@code ..}, {@code *}, and
+ * simple {@code [n]} and {@code [*]} steps are followed as JsonPath reads them; what the plugin
+ * does not follow (functions, filters, quoted bracket names, slices) gets the benefit of the doubt.
  *
- * <p>JsonPath's reading, as Conductor meets it: a path that does not start with {@code $} or {@code @}
- * gets {@code $.} in front; trailing spaces are dropped; then it must not end with {@code .}; a name
- * step ends at {@code .} or {@code [} and must not hold a space; three dots in a row are refused; and
- * reading stops, accepting the rest, once it stands on the last character.
+ * <p>JsonPath's reading, as Conductor meets it: a path that does not start with {@code $} or
+ * {@code @} gets {@code $.} in front; trailing spaces are dropped; then it must not end with {@code
+ * .}; a name step ends at {@code .} or {@code [} and must not hold a space; three dots in a row are
+ * refused; and reading stops, accepting the rest, once it stands on the last character.
  */
 final class JsonPathSyntax {
 
@@ -22,7 +22,7 @@ final class JsonPathSyntax {
     }
     boolean rooted = path.charAt(0) == '$' || path.charAt(0) == '@';
     String p = rooted ? path : "$." + path;
-    int shift = rooted ? 0 : 2;  // to give positions in what the user wrote
+    int shift = rooted ? 0 : 2; // to give positions in what the user wrote
     int last = p.length() - 1;
     while (last > 0 && p.charAt(last) == ' ') {
       last--;
@@ -52,7 +52,7 @@ final class JsonPathSyntax {
       } else if (c == '[') {
         int after = simpleBracket(p, pos, last);
         if (after < 0) {
-          return null;  // a bracket step the plugin does not follow
+          return null; // a bracket step the plugin does not follow
         }
         pos = after;
       } else if (c == ' ') {
@@ -61,10 +61,12 @@ final class JsonPathSyntax {
         int end = pos;
         while (end <= last && p.charAt(end) != '.' && p.charAt(end) != '[') {
           if (p.charAt(end) == ' ') {
-            return "a name holds a space (position " + (end - shift) + "); JsonPath wants ['my name'] for that";
+            return "a name holds a space (position "
+                + (end - shift)
+                + "); JsonPath wants ['my name'] for that";
           }
           if (p.charAt(end) == '(') {
-            return null;  // a function call: not followed
+            return null; // a function call: not followed
           }
           end++;
         }

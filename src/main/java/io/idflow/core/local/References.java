@@ -14,9 +14,10 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
- * The checks across local definitions: what a workflow refers to that no local file defines (a warning: the
- * server may hold it), and sub-workflows that call each other in a cycle (an error: a run would never end).
- * A reference is read as {@link WorkflowTasks} reads it, the same as {@code check-missing} and the usage check.
+ * The checks across local definitions: what a workflow refers to that no local file defines (a
+ * warning: the server may hold it), and sub-workflows that call each other in a cycle (an error: a
+ * run would never end). A reference is read as {@link WorkflowTasks} reads it, the same as {@code
+ * check-missing} and the usage check.
  */
 final class References {
 
@@ -28,25 +29,42 @@ final class References {
     cycles(defs, out);
   }
 
-  /** Sub-workflows and task definitions that no local file defines: they must exist on the server. */
+  /**
+   * Sub-workflows and task definitions that no local file defines: they must exist on the server.
+   */
   private static void missing(LocalDefinitions defs, BiConsumer<LocalDefinition, Finding> out) {
     Set<String> taskNames = defs.tasksByName().keySet();
     Map<String, Set<Integer>> versions = new HashMap<>();
-    defs.workflows().forEach(wf -> versions.computeIfAbsent(wf.name(), k -> new TreeSet<>()).add(wf.version()));
+    defs.workflows()
+        .forEach(wf -> versions.computeIfAbsent(wf.name(), k -> new TreeSet<>()).add(wf.version()));
     for (LocalDefinition wf : defs.workflows()) {
       for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
         SubWorkflowRef sub = t.subWorkflow().orElse(null);
         if (sub != null && sub.needsStored()) {
           Set<Integer> known = versions.getOrDefault(sub.name(), Set.of());
           if (known.isEmpty() || (sub.version() != null && !known.contains(sub.version()))) {
-            out.accept(wf, Finding.warning(t.pointer() + "/subWorkflowParam", "sub-workflow " + sub.name()
-                + (sub.version() == null ? "" : " v" + sub.version()) + " is not defined in local files"
-                + (known.isEmpty() ? "" : " (local versions: " + known + ")") + "; it must exist on the server"));
+            out.accept(
+                wf,
+                Finding.warning(
+                    t.pointer() + "/subWorkflowParam",
+                    "sub-workflow "
+                        + sub.name()
+                        + (sub.version() == null ? "" : " v" + sub.version())
+                        + " is not defined in local files"
+                        + (known.isEmpty() ? "" : " (local versions: " + known + ")")
+                        + "; it must exist on the server"));
           }
         } else if (t.needsTaskDefinition() && !taskNames.contains(t.name())) {
-          out.accept(wf, Finding.warning(t.pointer(), "task '" + t.name() + "' (ref " + t.referenceName()
-              + ") has no task definition in local files; without one on the server Conductor runs it with default"
-              + " retries and timeouts"));
+          out.accept(
+              wf,
+              Finding.warning(
+                  t.pointer(),
+                  "task '"
+                      + t.name()
+                      + "' (ref "
+                      + t.referenceName()
+                      + ") has no task definition in local files; without one on the server"
+                      + " Conductor runs it with default retries and timeouts"));
         }
       }
     }
@@ -61,7 +79,8 @@ final class References {
       latest.merge(wf.name(), wf.version(), Math::max);
     }
     Map<String, List<String>> edges = new HashMap<>();
-    Map<String, String> edgePointers = new HashMap<>();  // "a v1 -> b v1" to the task that makes the call
+    Map<String, String> edgePointers =
+        new HashMap<>(); // "a v1 -> b v1" to the task that makes the call
     for (LocalDefinition wf : defs.workflows()) {
       List<String> targets = new ArrayList<>();
       for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {
@@ -69,7 +88,8 @@ final class References {
         if (sub == null || !sub.needsStored() || !latest.containsKey(sub.name())) {
           continue;
         }
-        String target = sub.name() + " v" + (sub.version() != null ? sub.version() : latest.get(sub.name()));
+        String target =
+            sub.name() + " v" + (sub.version() != null ? sub.version() : latest.get(sub.name()));
         targets.add(target);
         edgePointers.putIfAbsent(wf.id() + " -> " + target, t.pointer() + "/subWorkflowParam");
       }
@@ -82,12 +102,30 @@ final class References {
   }
 
   /** A depth-first search that reports each cycle once, at the call that starts it. */
-  private record Cycles(Map<String, List<String>> edges, Map<String, String> edgePointers, Map<String, LocalDefinition> byId,
-      BiConsumer<LocalDefinition, Finding> out, List<String> path, Set<String> onPath, Set<String> done, Set<String> reported) {
+  private record Cycles(
+      Map<String, List<String>> edges,
+      Map<String, String> edgePointers,
+      Map<String, LocalDefinition> byId,
+      BiConsumer<LocalDefinition, Finding> out,
+      List<String> path,
+      Set<String> onPath,
+      Set<String> done,
+      Set<String> reported) {
 
-    Cycles(Map<String, List<String>> edges, Map<String, String> edgePointers, Map<String, LocalDefinition> byId,
+    Cycles(
+        Map<String, List<String>> edges,
+        Map<String, String> edgePointers,
+        Map<String, LocalDefinition> byId,
         BiConsumer<LocalDefinition, Finding> out) {
-      this(edges, edgePointers, byId, out, new ArrayList<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+      this(
+          edges,
+          edgePointers,
+          byId,
+          out,
+          new ArrayList<>(),
+          new HashSet<>(),
+          new HashSet<>(),
+          new HashSet<>());
     }
 
     void from(String node) {
@@ -95,8 +133,13 @@ final class References {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
         cycle.add(node);
         if (reported.add(new TreeSet<>(cycle).toString())) {
-          out.accept(byId.get(node), Finding.error(edgePointers.get(cycle.get(0) + " -> " + cycle.get(1)),
-              "sub-workflows call each other in a cycle: " + String.join(" -> ", cycle) + "; a run would never end"));
+          out.accept(
+              byId.get(node),
+              Finding.error(
+                  edgePointers.get(cycle.get(0) + " -> " + cycle.get(1)),
+                  "sub-workflows call each other in a cycle: "
+                      + String.join(" -> ", cycle)
+                      + "; a run would never end"));
         }
         return;
       }

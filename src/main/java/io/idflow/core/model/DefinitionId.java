@@ -5,22 +5,31 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * What names a definition on a server: its kind, its name and, for a workflow, its version. Task definitions
- * have no version. Shown as {@code order_flow v3}, or the name alone.
+ * What names a definition on a server: its kind, its name and, for a workflow, its version. Task
+ * definitions have no version. Shown as {@code order_flow v3}, or the name alone.
  *
  * @param kind workflow or task definition
  * @param name the definition's {@code name}
  * @param version the workflow's version; null for a task definition
  */
-public record DefinitionId(Kind kind, String name, Integer version) implements Comparable<DefinitionId> {
-  private static final Comparator<DefinitionId> ORDER = Comparator.comparing(DefinitionId::kind).thenComparing(DefinitionId::name)
-      .thenComparing(DefinitionId::version, Comparator.nullsFirst(Comparator.naturalOrder()));
+public record DefinitionId(Kind kind, String name, Integer version)
+    implements Comparable<DefinitionId> {
+  private static final Comparator<DefinitionId> ORDER =
+      Comparator.comparing(DefinitionId::kind)
+          .thenComparing(DefinitionId::name)
+          .thenComparing(DefinitionId::version, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   public DefinitionId {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     if ((kind == Kind.WORKFLOW) != (version != null)) {
-      throw new IllegalArgumentException("A workflow has a version and a task definition none: " + kind + " " + name + " " + version);
+      throw new IllegalArgumentException(
+          "A workflow has a version and a task definition none: "
+              + kind
+              + " "
+              + name
+              + " "
+              + version);
     }
   }
 
@@ -32,7 +41,10 @@ public record DefinitionId(Kind kind, String name, Integer version) implements C
     return new DefinitionId(Kind.TASK, name, null);
   }
 
-  /** The identity of a definition as the server holds it: a workflow without {@code version} is version 1. */
+  /**
+   * The identity of a definition as the server holds it: a workflow without {@code version} is
+   * version 1.
+   */
   public static DefinitionId of(Kind kind, JsonNode definition) {
     String name = definition.path("name").asText();
     return kind == Kind.WORKFLOW ? workflow(name, definition.path("version").asInt(1)) : task(name);

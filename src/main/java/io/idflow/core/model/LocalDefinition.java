@@ -14,9 +14,12 @@ import java.nio.file.Path;
  * @param file the file it came from
  * @param index its position in the file when the file holds an array, else -1
  */
-public record LocalDefinition(Kind kind, String name, int version, ObjectNode json, Path file, int index) {
+public record LocalDefinition(
+    Kind kind, String name, int version, ObjectNode json, Path file, int index) {
 
-  /** What names it on a server; shown as {@code order_flow v3} for workflows, the name for tasks. */
+  /**
+   * What names it on a server; shown as {@code order_flow v3} for workflows, the name for tasks.
+   */
   public DefinitionId id() {
     return kind == Kind.WORKFLOW ? DefinitionId.workflow(name, version) : DefinitionId.task(name);
   }

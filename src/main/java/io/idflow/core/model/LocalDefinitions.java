@@ -68,8 +68,8 @@ public record LocalDefinitions(
   }
 
   /**
-   * Sets {@code ownerEmail} on every definition that has none, on a copy: the local files are
-   * never touched, the uploaded and compared trees carry it.
+   * Sets {@code ownerEmail} on every definition that has none, on a copy: the local files are never
+   * touched, the uploaded and compared trees carry it.
    */
   public LocalDefinitions withDefaultOwnerEmail(String ownerEmail) {
     if (ownerEmail == null || ownerEmail.isBlank()) {

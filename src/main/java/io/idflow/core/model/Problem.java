@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param where a JSON pointer ({@code /tasks/2/name}) or {@code line 3, column 7}, or null
  * @param message what is wrong and how to fix it
  */
-public record Problem(Severity severity, Path file, String definition, String where, String message) {
+public record Problem(
+    Severity severity, Path file, String definition, String where, String message) {
 
   /** How bad a problem is. */
   public enum Severity {
@@ -40,7 +41,8 @@ public record Problem(Severity severity, Path file, String definition, String wh
       text.append(file);
     }
     if (where != null && !where.isEmpty()) {
-      text.append(text.length() > 0 ? " " : "").append(where.startsWith("/") ? "at " + where : where);
+      text.append(text.length() > 0 ? " " : "")
+          .append(where.startsWith("/") ? "at " + where : where);
     }
     if (definition != null) {
       text.append(text.length() > 0 ? " " : "").append('(').append(definition).append(')');

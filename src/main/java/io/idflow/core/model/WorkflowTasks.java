@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one vocabulary of a workflow's tasks: the walk over every task at any depth (the top-level {@code tasks}
- * and the tasks nested in {@code forkTasks}, {@code decisionCases}, {@code defaultCase} and {@code loopOver}),
- * the reading of a sub-workflow reference, and the rule for which tasks need a task definition. Validation, the
- * diff, the usage and missing-reference checks all use it.
+ * The one vocabulary of a workflow's tasks: the walk over every task at any depth (the top-level
+ * {@code tasks} and the tasks nested in {@code forkTasks}, {@code decisionCases}, {@code
+ * defaultCase} and {@code loopOver}), the reading of a sub-workflow reference, and the rule for
+ * which tasks need a task definition. Validation, the diff, the usage and missing-reference checks
+ * all use it.
  */
 public final class WorkflowTasks {
 
@@ -24,14 +25,15 @@ public final class WorkflowTasks {
    * A SUB_WORKFLOW task's reference to the workflow it starts.
    *
    * @param name the workflow's name; null when the task names none
-   * @param version the version it pins, or null for the latest; {@code 2} and {@code "2"} both pin version 2, as
-   *     the server reads them
-   * @param inline whether the task carries the workflow's definition ({@code workflowDefinition}): it needs none
-   *     stored on the server
+   * @param version the version it pins, or null for the latest; {@code 2} and {@code "2"} both pin
+   *     version 2, as the server reads them
+   * @param inline whether the task carries the workflow's definition ({@code workflowDefinition}):
+   *     it needs none stored on the server
    * @param computed whether the name is an expression resolved at run time
    * @param definition the inline definition when it is a JSON object, else null
    */
-  public record SubWorkflowRef(String name, Integer version, boolean inline, boolean computed, ObjectNode definition) {
+  public record SubWorkflowRef(
+      String name, Integer version, boolean inline, boolean computed, ObjectNode definition) {
 
     /** Whether the server must hold the named workflow for this task to run. */
     public boolean needsStored() {
@@ -62,16 +64,24 @@ public final class WorkflowTasks {
       JsonNode param = task.path("subWorkflowParam");
       String name = param.path("name").isTextual() ? param.path("name").asText() : null;
       boolean computed = name == null || name.isBlank() || name.contains("${");
-      return Optional.of(new SubWorkflowRef(name == null || name.isBlank() ? null : name, pinnedVersion(param.path("version")),
-          param.has("workflowDefinition"), computed, param.get("workflowDefinition") instanceof ObjectNode d ? d : null));
+      return Optional.of(
+          new SubWorkflowRef(
+              name == null || name.isBlank() ? null : name,
+              pinnedVersion(param.path("version")),
+              param.has("workflowDefinition"),
+              computed,
+              param.get("workflowDefinition") instanceof ObjectNode d ? d : null));
     }
 
     /**
-     * Whether the server needs a task definition of this task's name to run it as written: a SIMPLE task that
-     * carries no inline {@code taskDefinition} (without one Conductor runs it with default retries and timeouts).
+     * Whether the server needs a task definition of this task's name to run it as written: a SIMPLE
+     * task that carries no inline {@code taskDefinition} (without one Conductor runs it with
+     * default retries and timeouts).
      */
     public boolean needsTaskDefinition() {
-      return "SIMPLE".equals(type()) && name() != null && !(task.get("taskDefinition") instanceof ObjectNode);
+      return "SIMPLE".equals(type())
+          && name() != null
+          && !(task.get("taskDefinition") instanceof ObjectNode);
     }
   }
 
@@ -85,9 +95,10 @@ public final class WorkflowTasks {
   }
 
   /**
-   * The lists of tasks nested in {@code task} that hold tasks by their shape: {@code defaultCase} and
-   * {@code loopOver} when given, each {@code forkTasks} branch when {@code forkTasks} is an array, each
-   * {@code decisionCases} value when it is an object. {@code here} is the task's pointer.
+   * The lists of tasks nested in {@code task} that hold tasks by their shape: {@code defaultCase}
+   * and {@code loopOver} when given, each {@code forkTasks} branch when {@code forkTasks} is an
+   * array, each {@code decisionCases} value when it is an object. {@code here} is the task's
+   * pointer.
    */
   public static List<Child> children(JsonNode task, String here) {
     List<Child> out = new ArrayList<>();
@@ -110,7 +121,9 @@ public final class WorkflowTasks {
     return out;
   }
 
-  /** A pinned version: a whole number, or a string of one; null when the reference takes the latest. */
+  /**
+   * A pinned version: a whole number, or a string of one; null when the reference takes the latest.
+   */
   private static Integer pinnedVersion(JsonNode version) {
     if (version.isIntegralNumber() && version.canConvertToInt()) {
       return version.intValue();

@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What would change in Conductor to match the local definitions, as the plan every goal reads: workflows and
- * task definitions to create or update, the project's task definitions only Conductor has that
- * {@code purge-orphans} would delete, and those it keeps because a workflow uses them. A dry run of every
- * writing goal at once.
+ * What would change in Conductor to match the local definitions, as the plan every goal reads:
+ * workflows and task definitions to create or update, the project's task definitions only Conductor
+ * has that {@code purge-orphans} would delete, and those it keeps because a workflow uses them. A
+ * dry run of every writing goal at once.
  *
- * @param plan the plan: every local definition (workflows first, then tasks), then the deletions and kept ones
+ * @param plan the plan: every local definition (workflows first, then tasks), then the deletions
+ *     and kept ones
  * @param scopeProblem why there is no task scope (shown instead of deletions), or null
  * @param failOnDiff whether any change fails the run
  */
@@ -40,8 +41,14 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
       return Optional.empty();
     }
     // The plan is printed just above: the failure says so instead of repeating it.
-    return Optional.of(Failure.user("Conductor differs from the local definitions (idflow.failOnDiff=true): "
-        + summary().substring("Plan: ".length()) + ", listed above" + System.lineSeparator() + fixHint(), null));
+    return Optional.of(
+        Failure.user(
+            "Conductor differs from the local definitions (idflow.failOnDiff=true): "
+                + summary().substring("Plan: ".length())
+                + ", listed above"
+                + System.lineSeparator()
+                + fixHint(),
+            null));
   }
 
   @Override
@@ -58,18 +65,27 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
 
   /** Whether applying the plan would change anything in Conductor. */
   public boolean changes() {
-    return items().stream().anyMatch(i -> i.action() != Action.UNCHANGED && i.action() != Action.KEEP_IN_USE);
+    return items().stream()
+        .anyMatch(i -> i.action() != Action.UNCHANGED && i.action() != Action.KEEP_IN_USE);
   }
 
   /**
-   * {@code Plan: 2 to create, 1 to update, 14 unchanged}, with {@code n to delete} when there are deletions and
-   * {@code n kept in use} when the project has remote-only task definitions that workflows use.
+   * {@code Plan: 2 to create, 1 to update, 14 unchanged}, with {@code n to delete} when there are
+   * deletions and {@code n kept in use} when the project has remote-only task definitions that
+   * workflows use.
    */
   public String summary() {
     long delete = count(Action.DELETE);
     long kept = count(Action.KEEP_IN_USE);
-    return "Plan: " + count(Action.CREATE) + " to create, " + count(Action.UPDATE) + " to update, "
-        + (delete > 0 ? delete + " to delete, " : "") + count(Action.UNCHANGED) + " unchanged" + (kept > 0 ? ", " + kept + " kept in use" : "");
+    return "Plan: "
+        + count(Action.CREATE)
+        + " to create, "
+        + count(Action.UPDATE)
+        + " to update, "
+        + (delete > 0 ? delete + " to delete, " : "")
+        + count(Action.UNCHANGED)
+        + " unchanged"
+        + (kept > 0 ? ", " + kept + " kept in use" : "");
   }
 
   /** The lines a user reads, one per change, each changed path below its definition. */
@@ -84,9 +100,17 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
           item.differences().forEach(d -> out.add("    " + d));
         }
         case DELETE -> out.add("- " + what + " (only in Conductor)");
-        case KEEP_IN_USE -> out.add("= " + what + " (only in Conductor; kept: used by " + item.usages().get(0).describe()
-            + (item.usages().size() > 1 ? " and " + (item.usages().size() - 1) + " more" : "") + ")");
-        case UNCHANGED -> { }
+        case KEEP_IN_USE ->
+            out.add(
+                "= "
+                    + what
+                    + " (only in Conductor; kept: used by "
+                    + item.usages().get(0).describe()
+                    + (item.usages().size() > 1
+                        ? " and " + (item.usages().size() - 1) + " more"
+                        : "")
+                    + ")");
+        case UNCHANGED -> {}
       }
     }
     return out;
@@ -96,11 +120,29 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
   public String fixHint() {
     List<String> steps = new ArrayList<>();
     List<PlanItem> items = items();
-    if (items.stream().anyMatch(i -> i.local() != null && i.local().kind() == Kind.WORKFLOW && i.action() != Action.UNCHANGED)) {
-      steps.add("'mvn idflow:upload-workflows'" + (items.stream().anyMatch(i -> i.local() != null
-          && i.local().kind() == Kind.WORKFLOW && i.action() == Action.UPDATE) ? " (-Didflow.onDrift=overwrite for changed versions, or bump them)" : ""));
+    if (items.stream()
+        .anyMatch(
+            i ->
+                i.local() != null
+                    && i.local().kind() == Kind.WORKFLOW
+                    && i.action() != Action.UNCHANGED)) {
+      steps.add(
+          "'mvn idflow:upload-workflows'"
+              + (items.stream()
+                      .anyMatch(
+                          i ->
+                              i.local() != null
+                                  && i.local().kind() == Kind.WORKFLOW
+                                  && i.action() == Action.UPDATE)
+                  ? " (-Didflow.onDrift=overwrite for changed versions, or bump them)"
+                  : ""));
     }
-    if (items.stream().anyMatch(i -> i.local() != null && i.local().kind() == Kind.TASK && i.action() != Action.UNCHANGED)) {
+    if (items.stream()
+        .anyMatch(
+            i ->
+                i.local() != null
+                    && i.local().kind() == Kind.TASK
+                    && i.action() != Action.UNCHANGED)) {
       steps.add("'mvn idflow:sync-tasks'");
     }
     if (count(Action.DELETE) > 0) {
@@ -119,11 +161,20 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
     }
     lines().forEach(log::info);
     if (scope().isPresent()) {
-      log.debug("Task definitions only in Conductor are listed within the project's scope: " + scope().get().describe());
+      log.debug(
+          "Task definitions only in Conductor are listed within the project's scope: "
+              + scope().get().describe());
       if (plan.blockedByRunTimeChoices()) {
-        log.warn("Some workflows pick their tasks at run time (" + String.join(", ", plan.deletions().get().chosenAtRunTime().stream()
-            .map(u -> u.workflow() + " v" + u.version()).distinct().toList()) + "): purge-orphans deletes none of the task"
-            + " definitions above without idflow.purge.excludes or idflow.force");
+        log.warn(
+            "Some workflows pick their tasks at run time ("
+                + String.join(
+                    ", ",
+                    plan.deletions().get().chosenAtRunTime().stream()
+                        .map(u -> u.workflow() + " v" + u.version())
+                        .distinct()
+                        .toList())
+                + "): purge-orphans deletes none of the task"
+                + " definitions above without idflow.purge.excludes or idflow.force");
       }
     } else {
       log.info("Task definitions only in Conductor are not listed: " + scopeProblem);
@@ -141,18 +192,37 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
     List<RunReport.Entry> out = new ArrayList<>();
     for (PlanItem item : items()) {
       Action action = item.action() == Action.DRIFT ? Action.UPDATE : item.action();
-      String detail = switch (action) {
-        case CREATE -> "not in Conductor" + (item.local() == null ? "" : "; defined in " + item.local().location());
-        case DELETE -> "only in Conductor" + scope().map(s -> " (project scope: " + s.describe() + ")").orElse("");
-        case KEEP_IN_USE -> "only in Conductor, kept: " + String.join("; ", item.usages().stream().map(u -> "used by " + u.describe()).toList());
-        case UPDATE -> "defined in " + item.local().location() + "; remote -> local:\n"
-            + String.join("\n", item.differences().stream().map(Object::toString).toList());
-        default -> null;
-      };
-      Integer version = item.local() != null
-          ? (item.local().kind() == Kind.WORKFLOW ? item.local().version() : null) : null;
-      out.add(new RunReport.Entry(kind(item), item.name(), version, action.name().toLowerCase(Locale.ROOT).replace('_', '-'), detail,
-          failOnDiff && action != Action.UNCHANGED && action != Action.KEEP_IN_USE));
+      String detail =
+          switch (action) {
+            case CREATE ->
+                "not in Conductor"
+                    + (item.local() == null ? "" : "; defined in " + item.local().location());
+            case DELETE ->
+                "only in Conductor"
+                    + scope().map(s -> " (project scope: " + s.describe() + ")").orElse("");
+            case KEEP_IN_USE ->
+                "only in Conductor, kept: "
+                    + String.join(
+                        "; ", item.usages().stream().map(u -> "used by " + u.describe()).toList());
+            case UPDATE ->
+                "defined in "
+                    + item.local().location()
+                    + "; remote -> local:\n"
+                    + String.join("\n", item.differences().stream().map(Object::toString).toList());
+            default -> null;
+          };
+      Integer version =
+          item.local() != null
+              ? (item.local().kind() == Kind.WORKFLOW ? item.local().version() : null)
+              : null;
+      out.add(
+          new RunReport.Entry(
+              kind(item),
+              item.name(),
+              version,
+              action.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+              detail,
+              failOnDiff && action != Action.UNCHANGED && action != Action.KEEP_IN_USE));
     }
     return out;
   }

@@ -3,9 +3,10 @@ package io.idflow.core.outcome;
 import io.idflow.core.client.ConductorException;
 
 /**
- * Why a goal failed, and whose fault that is: the user's, who must fix the input (an invalid definition,
- * drift under a fail policy, a request the server refused), or the server's and the network's, when the goal
- * could not do its job (no answer, a 5xx, an answer that was not Conductor's).
+ * Why a goal failed, and whose fault that is: the user's, who must fix the input (an invalid
+ * definition, drift under a fail policy, a request the server refused), or the server's and the
+ * network's, when the goal could not do its job (no answer, a 5xx, an answer that was not
+ * Conductor's).
  *
  * @param blame whose fault
  * @param message what failed, what was and was not done, and the fix

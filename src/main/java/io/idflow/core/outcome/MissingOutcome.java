@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What {@link io.idflow.core.goal.CheckMissing} found: every needed workflow and task definition with its status, and
- * how many of each kind were checked.
+ * What {@link io.idflow.core.goal.CheckMissing} found: every needed workflow and task definition
+ * with its status, and how many of each kind were checked.
  *
  * @param workflows needed workflows, sorted by name then version (any version first)
  * @param tasks needed and local task definitions, sorted by name
@@ -23,12 +23,22 @@ import java.util.stream.Collectors;
  * @param failOnMissing whether something missing fails the run
  * @param failOnDrift whether a local definition the server holds with other content fails the run
  */
-public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWorkflows, int requiredWorkflows,
-    int subWorkflowRefs, int simpleTasks, int localTasks, boolean failOnMissing, boolean failOnDrift) implements Outcome {
+public record MissingOutcome(
+    List<Need> workflows,
+    List<Need> tasks,
+    int localWorkflows,
+    int requiredWorkflows,
+    int subWorkflowRefs,
+    int simpleTasks,
+    int localTasks,
+    boolean failOnMissing,
+    boolean failOnDrift)
+    implements Outcome {
 
-  public static final String DEFAULT_TASK_NOTE = "Conductor accepts workflows whose SIMPLE tasks have no task definition and"
-      + " then runs those tasks with default retries and timeouts (retryCount 3, responseTimeoutSeconds 3600),"
-      + " silently";
+  public static final String DEFAULT_TASK_NOTE =
+      "Conductor accepts workflows whose SIMPLE tasks have no task definition and then runs those"
+          + " tasks with default retries and timeouts (retryCount 3, responseTimeoutSeconds 3600),"
+          + " silently";
 
   public MissingOutcome {
     workflows = List.copyOf(workflows);
@@ -43,7 +53,9 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
     return with(tasks, Need.Status.MISSING);
   }
 
-  /** Local workflows and task definitions the server holds at the same version with other content. */
+  /**
+   * Local workflows and task definitions the server holds at the same version with other content.
+   */
   public List<Need> drifted() {
     List<Need> out = new ArrayList<>(with(workflows, Need.Status.DRIFTED));
     out.addAll(with(tasks, Need.Status.DRIFTED));
@@ -58,15 +70,25 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
     return needs.stream().filter(n -> n.status() == status).toList();
   }
 
-  /** The missing definitions in the seed's words, each with who needs it; empty when nothing is missing. */
+  /**
+   * The missing definitions in the seed's words, each with who needs it; empty when nothing is
+   * missing.
+   */
   public List<String> missingLines() {
     List<String> lines = new ArrayList<>();
     List<Need> wfs = missingWorkflows();
     if (!wfs.isEmpty()) {
-      lines.add("Missing workflows: " + wfs.stream().map(Need::id).collect(Collectors.joining(", ")));
+      lines.add(
+          "Missing workflows: " + wfs.stream().map(Need::id).collect(Collectors.joining(", ")));
       for (Need n : wfs) {
-        lines.add("  " + n.id() + ": " + String.join("; ", n.neededBy())
-            + (n.inLocalFiles() ? "" : "; not in local files: deploy it from the project that defines it"));
+        lines.add(
+            "  "
+                + n.id()
+                + ": "
+                + String.join("; ", n.neededBy())
+                + (n.inLocalFiles()
+                    ? ""
+                    : "; not in local files: deploy it from the project that defines it"));
       }
       if (wfs.stream().anyMatch(Need::inLocalFiles)) {
         lines.add("Run 'mvn idflow:upload-workflows' to upload missing workflows");
@@ -74,11 +96,20 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
     }
     List<Need> tasks = missingTasks();
     if (!tasks.isEmpty()) {
-      lines.add("Missing task definitions: " + tasks.stream().map(Need::id).collect(Collectors.joining(", ")));
+      lines.add(
+          "Missing task definitions: "
+              + tasks.stream().map(Need::id).collect(Collectors.joining(", ")));
       for (Need n : tasks) {
-        lines.add("  " + n.id() + ": " + String.join("; ", n.neededBy())
-            + (n.inLocalFiles() ? "" : "; not in local files: add idflow/tasks/" + n.name()
-                + ".json, or an inline taskDefinition"));
+        lines.add(
+            "  "
+                + n.id()
+                + ": "
+                + String.join("; ", n.neededBy())
+                + (n.inLocalFiles()
+                    ? ""
+                    : "; not in local files: add idflow/tasks/"
+                        + n.name()
+                        + ".json, or an inline taskDefinition"));
       }
       lines.add(DEFAULT_TASK_NOTE);
       if (tasks.stream().anyMatch(Need::inLocalFiles)) {
@@ -95,22 +126,30 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
       return List.of();
     }
     List<String> lines = new ArrayList<>();
-    lines.add("Drift: " + describeCount(drifted) + " from Conductor at the same version (failOnDrift="
-        + failOnDrift + "); remote -> local:");
+    lines.add(
+        "Drift: "
+            + describeCount(drifted)
+            + " from Conductor at the same version (failOnDrift="
+            + failOnDrift
+            + "); remote -> local:");
     for (Need n : drifted) {
       lines.add("  " + n.kind().label() + " " + n.id() + " (" + n.local().location() + ")");
       n.differences().forEach(d -> lines.add("    " + d));
     }
-    lines.add("Bump the workflow version, or replace the server's copy with 'mvn idflow:upload-workflows"
-        + " -Didflow.onDrift=overwrite' (workflows) or 'mvn idflow:sync-tasks' (task definitions)");
+    lines.add(
+        "Bump the workflow version, or replace the server's copy with 'mvn idflow:upload-workflows"
+            + " -Didflow.onDrift=overwrite' (workflows) or 'mvn idflow:sync-tasks' (task"
+            + " definitions)");
     return lines;
   }
 
   private static String describeCount(List<Need> drifted) {
     long w = drifted.stream().filter(n -> n.kind() == Kind.WORKFLOW).count();
     long t = drifted.size() - w;
-    String text = (w > 0 ? plural(w, "workflow") : "") + (w > 0 && t > 0 ? " and " : "")
-        + (t > 0 ? plural(t, "task definition") : "");
+    String text =
+        (w > 0 ? plural(w, "workflow") : "")
+            + (w > 0 && t > 0 ? " and " : "")
+            + (t > 0 ? plural(t, "task definition") : "");
     return text + (drifted.size() == 1 ? " differs" : " differ");
   }
 
@@ -126,16 +165,33 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
 
   /** The one line that says what was checked. */
   public String summary() {
-    String checked = "checked " + plural(localWorkflows, "local workflow") + ", " + plural(requiredWorkflows, "required workflow")
-        + ", " + plural(subWorkflowRefs, "sub-workflow reference") + ", " + plural(simpleTasks, "SIMPLE task")
-        + " and " + plural(localTasks, "local task definition");
+    String checked =
+        "checked "
+            + plural(localWorkflows, "local workflow")
+            + ", "
+            + plural(requiredWorkflows, "required workflow")
+            + ", "
+            + plural(subWorkflowRefs, "sub-workflow reference")
+            + ", "
+            + plural(simpleTasks, "SIMPLE task")
+            + " and "
+            + plural(localTasks, "local task definition");
     long missing = missingWorkflows().size() + missingTasks().size();
-    String drift = drifted().isEmpty() ? "" : "; " + describeCount(drifted()) + " from Conductor at the same version";
+    String drift =
+        drifted().isEmpty()
+            ? ""
+            : "; " + describeCount(drifted()) + " from Conductor at the same version";
     if (missing == 0) {
       return "Nothing missing in Conductor: " + checked + drift;
     }
-    return plural(missing, "definition") + " missing in Conductor (" + plural(missingWorkflows().size(), "workflow")
-        + ", " + plural(missingTasks().size(), "task definition") + "): " + checked + drift;
+    return plural(missing, "definition")
+        + " missing in Conductor ("
+        + plural(missingWorkflows().size(), "workflow")
+        + ", "
+        + plural(missingTasks().size(), "task definition")
+        + "): "
+        + checked
+        + drift;
   }
 
   /**
@@ -152,14 +208,34 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
     }
     for (Need n : tasks) {
       if (n.status() == Need.Status.UNUSED) {
-        log.info("Task definition " + n.name() + " is not in Conductor (no local workflow uses it; 'mvn idflow:sync-tasks' uploads it)");
+        log.info(
+            "Task definition "
+                + n.name()
+                + " is not in Conductor (no local workflow uses it; 'mvn idflow:sync-tasks' uploads"
+                + " it)");
       }
     }
     for (Need n : workflows) {
-      log.debug(n.kind().label() + " " + n.id() + ": " + n.status() + " (" + String.join("; ", n.neededBy()) + ")");
+      log.debug(
+          n.kind().label()
+              + " "
+              + n.id()
+              + ": "
+              + n.status()
+              + " ("
+              + String.join("; ", n.neededBy())
+              + ")");
     }
     for (Need n : tasks) {
-      log.debug(n.kind().label() + " " + n.id() + ": " + n.status() + " (" + String.join("; ", n.neededBy()) + ")");
+      log.debug(
+          n.kind().label()
+              + " "
+              + n.id()
+              + ": "
+              + n.status()
+              + " ("
+              + String.join("; ", n.neededBy())
+              + ")");
     }
     if ((anyMissing() && !failOnMissing) || (!drifted().isEmpty() && !failOnDrift)) {
       log.info("");
@@ -183,7 +259,9 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
     if (failOnDrift) {
       lines.addAll(driftLines(true));
     }
-    return lines.isEmpty() ? Optional.empty() : Optional.of(Failure.user(String.join(System.lineSeparator(), lines), null));
+    return lines.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Failure.user(String.join(System.lineSeparator(), lines), null));
   }
 
   /**
@@ -209,9 +287,15 @@ public record MissingOutcome(List<Need> workflows, List<Need> tasks, int localWo
       detail.add("without a task definition Conductor runs it with default retries and timeouts");
     }
     n.differences().forEach(d -> detail.add(d.toString()));
-    boolean failed = n.status() == Need.Status.MISSING || (n.status() == Need.Status.DRIFTED && failOnDrift);
-    return new RunReport.Entry(n.kind().label(), n.name(), n.version(), n.status().name().toLowerCase(java.util.Locale.ROOT),
-        String.join("\n", detail), failed);
+    boolean failed =
+        n.status() == Need.Status.MISSING || (n.status() == Need.Status.DRIFTED && failOnDrift);
+    return new RunReport.Entry(
+        n.kind().label(),
+        n.name(),
+        n.version(),
+        n.status().name().toLowerCase(java.util.Locale.ROOT),
+        String.join("\n", detail),
+        failed);
   }
 
   static String plural(long n, String word) {

@@ -3,8 +3,9 @@ package io.idflow.core.outcome;
 import io.idflow.core.client.ConductorException;
 
 /**
- * A goal could not plan, so it did nothing: the server's definitions could not be listed. Says so in front of
- * the request's own failure ({@code Nothing was uploaded: GET ... failed: ...}) and whose fault that is.
+ * A goal could not plan, so it did nothing: the server's definitions could not be listed. Says so
+ * in front of the request's own failure ({@code Nothing was uploaded: GET ... failed: ...}) and
+ * whose fault that is.
  */
 public final class NothingDone extends RuntimeException {
   private final transient Failure failure;

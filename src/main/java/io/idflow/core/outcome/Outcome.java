@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a goal did, in one shape for every goal: it prints itself as a user reads it, gives one report entry
- * per definition, adds what it found to the report's facts, and says whether the run failed and whose fault
- * that is. The Maven layer turns the failure into its two kinds of build failure in one place.
+ * What a goal did, in one shape for every goal: it prints itself as a user reads it, gives one
+ * report entry per definition, adds what it found to the report's facts, and says whether the run
+ * failed and whose fault that is. The Maven layer turns the failure into its two kinds of build
+ * failure in one place.
  */
 public interface Outcome {
 
@@ -19,7 +20,10 @@ public interface Outcome {
   /** One report entry per definition, in a stable order. */
   List<RunReport.Entry> entries();
 
-  /** What the run found, for the report ({@code taskScope}, counts, the backup folder), in a stable order. */
+  /**
+   * What the run found, for the report ({@code taskScope}, counts, the backup folder), in a stable
+   * order.
+   */
   default Map<String, Object> facts() {
     return Map.of();
   }

@@ -19,16 +19,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outcome of {@code purge-orphans}: its plan (what to delete, what to keep), where the backups went, a
- * result per deleted task definition, and the reason nothing was deleted, if a guard stopped it.
+ * The outcome of {@code purge-orphans}: its plan (what to delete, what to keep), where the backups
+ * went, a result per deleted task definition, and the reason nothing was deleted, if a guard
+ * stopped it.
  *
- * @param plan the deletions and the task definitions kept in use, with the scope they were planned with
+ * @param plan the deletions and the task definitions kept in use, with the scope they were planned
+ *     with
  * @param dryRun whether nothing was deleted on purpose
  * @param maxDeletions the guard in force
- * @param purged where the backups went and what became of each deletion; null when nothing was attempted
+ * @param purged where the backups went and what became of each deletion; null when nothing was
+ *     attempted
  * @param guard why nothing was deleted (a guard), or null
  */
-public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.Purged purged, IdflowException guard)
+public record PurgeOutcome(
+    Plan plan, boolean dryRun, int maxDeletions, Purger.Purged purged, IdflowException guard)
     implements Outcome {
 
   public List<PlanItem> candidates() {
@@ -47,7 +51,10 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
     return purged == null ? List.of() : purged.results();
   }
 
-  /** The folder holding the backups ({@code <backup>/tasks/<name>.json}), or null when none were written. */
+  /**
+   * The folder holding the backups ({@code <backup>/tasks/<name>.json}), or null when none were
+   * written.
+   */
   public Path backup() {
     return purged == null ? null : purged.backup();
   }
@@ -66,7 +73,10 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
 
   /** Every failed delete was the server's doing (down, 5xx) rather than a rejection. */
   public boolean serverUnavailable() {
-    return guard == null && results().stream().filter(r -> !r.purged()).allMatch(r -> r.error() == null || r.error().isUnavailable());
+    return guard == null
+        && results().stream()
+            .filter(r -> !r.purged())
+            .allMatch(r -> r.error() == null || r.error().isUnavailable());
   }
 
   @Override
@@ -77,10 +87,19 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
     if (failedDeletes() == 0) {
       return Optional.empty();
     }
-    String message = "Could not purge " + failedDeletes() + " of " + results().size() + " orphaned tasks: "
-        + String.join(", ", results().stream().filter(r -> !r.purged()).map(Purger.Result::name).toList())
-        + " (all are backed up in " + Texts.path(backup()) + ")";
-    return Optional.of(serverUnavailable() ? Failure.server(message, null) : Failure.user(message, null));
+    String message =
+        "Could not purge "
+            + failedDeletes()
+            + " of "
+            + results().size()
+            + " orphaned tasks: "
+            + String.join(
+                ", ", results().stream().filter(r -> !r.purged()).map(Purger.Result::name).toList())
+            + " (all are backed up in "
+            + Texts.path(backup())
+            + ")";
+    return Optional.of(
+        serverUnavailable() ? Failure.server(message, null) : Failure.user(message, null));
   }
 
   @Override
@@ -92,8 +111,8 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
   }
 
   /**
-   * One report entry per orphan: {@code purged}, {@code failed} (a failed test), {@code would-purge} (dry run, or
-   * stopped by a guard) or {@code in-use} (kept, with its users).
+   * One report entry per orphan: {@code purged}, {@code failed} (a failed test), {@code
+   * would-purge} (dry run, or stopped by a guard) or {@code in-use} (kept, with its users).
    */
   @Override
   public List<RunReport.Entry> entries() {
@@ -104,11 +123,19 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
       Purger.Result r = results.get(c.name());
       String outcome = r == null ? "would-purge" : r.purged() ? "purged" : "failed";
       String detail = r == null || r.reason() == null ? c.reason() : c.reason() + "\n" + r.reason();
-      out.add(new RunReport.Entry("task", c.name(), null, outcome, detail, r != null && !r.purged()));
+      out.add(
+          new RunReport.Entry("task", c.name(), null, outcome, detail, r != null && !r.purged()));
     }
     for (PlanItem kept : inUse()) {
-      out.add(new RunReport.Entry("task", kept.name(), null, "in-use",
-          String.join("\n", kept.usages().stream().map(u -> "used by " + u.describe()).toList()), false));
+      out.add(
+          new RunReport.Entry(
+              "task",
+              kept.name(),
+              null,
+              "in-use",
+              String.join(
+                  "\n", kept.usages().stream().map(u -> "used by " + u.describe()).toList()),
+              false));
     }
     return out;
   }
@@ -117,45 +144,88 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
   @Override
   public void render(IdflowLog log) {
     DeletionScope scope = deletions();
-    log.info("Purge scope: " + scope.scope().describe() + "; " + plural(scope.inScope(), "task definition") + " of "
-        + scope.remoteTasks() + " in Conductor " + (scope.inScope() == 1 ? "is" : "are") + " in scope");
+    log.info(
+        "Purge scope: "
+            + scope.scope().describe()
+            + "; "
+            + plural(scope.inScope(), "task definition")
+            + " of "
+            + scope.remoteTasks()
+            + " in Conductor "
+            + (scope.inScope() == 1 ? "is" : "are")
+            + " in scope");
     for (PlanItem kept : inUse()) {
       List<TaskUsages.Usage> uses = kept.usages();
       log.warn("Task '" + kept.name() + "' is in use by " + uses.get(0).describe() + " - skipped");
       if (uses.size() > 1) {
-        log.warn("    also used by: " + String.join(", ", uses.subList(1, uses.size()).stream().map(TaskUsages.Usage::describe).toList()));
+        log.warn(
+            "    also used by: "
+                + String.join(
+                    ", ",
+                    uses.subList(1, uses.size()).stream()
+                        .map(TaskUsages.Usage::describe)
+                        .toList()));
       }
     }
     for (TaskUsages.Usage use : scope.chosenAtRunTime()) {
-      log.warn("Task ref " + use.taskRef() + " (" + use.task() + ") of " + (use.local() != null ? "local " : "") + "workflow "
-          + use.workflow() + " v" + use.version() + " picks the task it runs at run time: the usage check cannot see which");
+      log.warn(
+          "Task ref "
+              + use.taskRef()
+              + " ("
+              + use.task()
+              + ") of "
+              + (use.local() != null ? "local " : "")
+              + "workflow "
+              + use.workflow()
+              + " v"
+              + use.version()
+              + " picks the task it runs at run time: the usage check cannot see which");
     }
     if (!scope.usageChecked()) {
-      log.warn("Usage check skipped (force): task definitions are deleted even when workflows use them");
+      log.warn(
+          "Usage check skipped (force): task definitions are deleted even when workflows use them");
     }
     List<PlanItem> candidates = candidates();
     if (candidates.isEmpty()) {
-      log.info("No orphaned tasks to purge" + (inUse().isEmpty() ? "" : " (" + plural(inUse().size(), "orphaned task") + " in use)"));
+      log.info(
+          "No orphaned tasks to purge"
+              + (inUse().isEmpty()
+                  ? ""
+                  : " (" + plural(inUse().size(), "orphaned task") + " in use)"));
       return;
     }
     if (dryRun || guard != null) {
-      log.info("The following tasks " + (dryRun ? "will" : "would") + " be purged (not available locally):");
+      log.info(
+          "The following tasks "
+              + (dryRun ? "will" : "would")
+              + " be purged (not available locally):");
       candidates.forEach(c -> log.info("  - " + c.name() + " (" + c.reason() + ")"));
       log.info("");
       if (guard != null) {
         return; // the failure says why: printing it here too would say it twice
       }
-      log.info("Dry run: nothing was deleted; " + plural(candidates.size(), "task") + " would be purged");
+      log.info(
+          "Dry run: nothing was deleted; "
+              + plural(candidates.size(), "task")
+              + " would be purged");
       if (plan.blockedByRunTimeChoices()) {
-        log.warn("Some workflows pick their tasks at run time and no idflow.purge.excludes are set: a real run would stop"
-            + " before deleting anything");
+        log.warn(
+            "Some workflows pick their tasks at run time and no idflow.purge.excludes are set: a"
+                + " real run would stop before deleting anything");
       } else if (candidates.size() > maxDeletions) {
-        log.warn("That is more than idflow.purge.maxDeletions=" + maxDeletions + ": a real run would stop before deleting anything");
+        log.warn(
+            "That is more than idflow.purge.maxDeletions="
+                + maxDeletions
+                + ": a real run would stop before deleting anything");
       }
       return;
     }
     if (backup() != null) {
-      log.info("Backed up " + plural(candidates.size(), "task definition") + " to " + Texts.path(backup()));
+      log.info(
+          "Backed up "
+              + plural(candidates.size(), "task definition")
+              + " to "
+              + Texts.path(backup()));
       log.info("  restore with: mvn idflow:sync-tasks -Didflow.directory=" + Texts.path(backup()));
     }
     log.info("Purging " + plural(candidates.size(), "orphaned task") + "...");
@@ -167,7 +237,12 @@ public record PurgeOutcome(Plan plan, boolean dryRun, int maxDeletions, Purger.P
       }
     }
     log.info("");
-    String summary = "Purge Summary: " + plural(purgedCount(), "task") + " purged successfully, " + failedDeletes() + " failed";
+    String summary =
+        "Purge Summary: "
+            + plural(purgedCount(), "task")
+            + " purged successfully, "
+            + failedDeletes()
+            + " failed";
     if (failed()) {
       log.error(summary);
     } else {

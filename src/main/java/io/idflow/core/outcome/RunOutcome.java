@@ -13,10 +13,14 @@ import java.util.Optional;
  * @param workflow the workflow's name
  * @param version the version started, or null for the latest
  * @param id the execution's id
- * @param completed the execution as it completed, or null when not waited for (or when it did not complete)
- * @param ended why the wait failed (the execution ended otherwise than COMPLETED, or did not end in time), or null
+ * @param completed the execution as it completed, or null when not waited for (or when it did not
+ *     complete)
+ * @param ended why the wait failed (the execution ended otherwise than COMPLETED, or did not end in
+ *     time), or null
  */
-public record RunOutcome(String workflow, Integer version, String id, ObjectNode completed, IdflowException ended) implements Outcome {
+public record RunOutcome(
+    String workflow, Integer version, String id, ObjectNode completed, IdflowException ended)
+    implements Outcome {
 
   @Override
   public void render(IdflowLog log) {
@@ -25,12 +29,21 @@ public record RunOutcome(String workflow, Integer version, String id, ObjectNode
     }
   }
 
-  /** The report's one entry: this execution, its outcome ({@code started}, {@code completed}, {@code failed}). */
+  /**
+   * The report's one entry: this execution, its outcome ({@code started}, {@code completed}, {@code
+   * failed}).
+   */
   @Override
   public List<RunReport.Entry> entries() {
     String outcome = ended != null ? "failed" : completed != null ? "completed" : "started";
-    return List.of(new RunReport.Entry("execution", workflow, version, outcome, ended != null ? ended.getMessage() : "workflowId " + id,
-        ended != null));
+    return List.of(
+        new RunReport.Entry(
+            "execution",
+            workflow,
+            version,
+            outcome,
+            ended != null ? ended.getMessage() : "workflowId " + id,
+            ended != null));
   }
 
   @Override

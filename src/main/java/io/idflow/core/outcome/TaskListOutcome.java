@@ -1,16 +1,16 @@
 package io.idflow.core.outcome;
 
+import io.idflow.core.IdflowLog;
+import io.idflow.core.diff.Difference;
 import io.idflow.core.model.Kind;
 import io.idflow.core.plan.Action;
 import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.PlanItem;
 import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
-import java.util.Optional;
-import io.idflow.core.IdflowLog;
-import io.idflow.core.diff.Difference;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -19,9 +19,12 @@ import java.util.stream.Collectors;
  *
  * @param onlyLocal names defined locally that the server lacks, sorted
  * @param onlyRemote names the server holds that no local file defines, sorted
- * @param both names on both sides, sorted, each with the paths where the server's copy differs (empty: the same)
+ * @param both names on both sides, sorted, each with the paths where the server's copy differs
+ *     (empty: the same)
  */
-public record TaskListOutcome(List<String> onlyLocal, List<String> onlyRemote, Map<String, List<Difference>> both) implements Outcome {
+public record TaskListOutcome(
+    List<String> onlyLocal, List<String> onlyRemote, Map<String, List<Difference>> both)
+    implements Outcome {
 
   public TaskListOutcome {
     onlyLocal = List.copyOf(onlyLocal);
@@ -40,7 +43,11 @@ public record TaskListOutcome(List<String> onlyLocal, List<String> onlyRemote, M
         both.put(item.name(), item.differences());
       }
     }
-    List<String> onlyRemote = remoteNames.stream().filter(n -> !onlyLocal.contains(n) && !both.containsKey(n)).sorted().toList();
+    List<String> onlyRemote =
+        remoteNames.stream()
+            .filter(n -> !onlyLocal.contains(n) && !both.containsKey(n))
+            .sorted()
+            .toList();
     return new TaskListOutcome(onlyLocal.stream().sorted().toList(), onlyRemote, both);
   }
 
@@ -56,7 +63,10 @@ public record TaskListOutcome(List<String> onlyLocal, List<String> onlyRemote, M
   }
 
   public List<String> differing() {
-    return both.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+    return both.entrySet().stream()
+        .filter(e -> !e.getValue().isEmpty())
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** Writes the status in the form of ID Flow's {@code tasks list --sync}. */
@@ -76,10 +86,21 @@ public record TaskListOutcome(List<String> onlyLocal, List<String> onlyRemote, M
     log.info("");
     section(log, "Tasks only available remotely:", onlyRemote);
     log.info("");
-    section(log, "Tasks available both locally and remotely:", both.entrySet().stream()
-        .map(e -> e.getKey() + (e.getValue().isEmpty() ? "" : " (differs: "
-            + e.getValue().stream().map(Difference::path).collect(Collectors.joining(", ")) + ")"))
-        .toList());
+    section(
+        log,
+        "Tasks available both locally and remotely:",
+        both.entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + (e.getValue().isEmpty()
+                            ? ""
+                            : " (differs: "
+                                + e.getValue().stream()
+                                    .map(Difference::path)
+                                    .collect(Collectors.joining(", "))
+                                + ")"))
+            .toList());
   }
 
   private static void section(IdflowLog log, String title, List<String> lines) {

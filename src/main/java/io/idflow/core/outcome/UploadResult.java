@@ -12,7 +12,8 @@ import java.util.List;
  * @param differences the paths that differ from the server's copy, when it had one
  * @param reason why it failed or was skipped, or null
  */
-public record UploadResult(String name, int version, Status status, List<Difference> differences, String reason) {
+public record UploadResult(
+    String name, int version, Status status, List<Difference> differences, String reason) {
 
   /** The outcome for one definition. */
   public enum Status {

@@ -20,13 +20,23 @@ public record ValidateOutcome(LocalDefinitions defs) implements Outcome {
     defs.warnings().forEach(p -> log.warn(p.toString()));
     defs.errors().forEach(p -> log.error(p.toString()));
     if (!defs.hasErrors()) {
-      log.info("Validated " + plural(defs.workflows().size(), "workflow") + " and " + plural(defs.tasks().size(), "task definition")
-          + " in " + plural(defs.workflowFiles() + defs.taskFiles(), "file") + ": no errors"
-          + (defs.warnings().isEmpty() ? "" : ", " + plural(defs.warnings().size(), "warning")));
+      log.info(
+          "Validated "
+              + plural(defs.workflows().size(), "workflow")
+              + " and "
+              + plural(defs.tasks().size(), "task definition")
+              + " in "
+              + plural(defs.workflowFiles() + defs.taskFiles(), "file")
+              + ": no errors"
+              + (defs.warnings().isEmpty()
+                  ? ""
+                  : ", " + plural(defs.warnings().size(), "warning")));
     }
   }
 
-  /** Validation writes no report: nothing is sent, nothing per definition to tell but its problems. */
+  /**
+   * Validation writes no report: nothing is sent, nothing per definition to tell but its problems.
+   */
   @Override
   public List<RunReport.Entry> entries() {
     return List.of();
@@ -35,7 +45,9 @@ public record ValidateOutcome(LocalDefinitions defs) implements Outcome {
   @Override
   public Optional<Failure> failure() {
     List<Problem> errors = defs.errors();
-    return errors.isEmpty() ? Optional.empty() : Optional.of(Failure.user(new InvalidDefinitionsException(errors).getMessage(), null));
+    return errors.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Failure.user(new InvalidDefinitionsException(errors).getMessage(), null));
   }
 
   private static String plural(long n, String word) {

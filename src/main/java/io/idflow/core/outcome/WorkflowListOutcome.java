@@ -1,27 +1,19 @@
 package io.idflow.core.outcome;
 
 import io.idflow.core.IdflowException;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.diff.Difference;
+import io.idflow.core.model.Kind;
 import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.PlanItem;
 import io.idflow.core.report.RunReport;
-import java.util.Collection;
-import java.util.Optional;
-import io.idflow.core.IdflowLog;
-import io.idflow.core.local.Definitions;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.client.ConductorClient;
-import io.idflow.core.diff.Difference;
-import io.idflow.core.diff.JsonDiff;
-import io.idflow.core.diff.ServerModel;
-import io.idflow.core.model.Kind;
-import io.idflow.core.model.LocalDefinition;
-import io.idflow.core.plan.Planner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -33,7 +25,8 @@ import java.util.stream.Collectors;
  * @param local the local definitions by name and version; empty when only the server was listed
  * @param remote the server's versions by workflow name; empty when only local files were listed
  */
-public record WorkflowListOutcome(Source source, List<Entry> local, Map<String, List<Integer>> remote) implements Outcome {
+public record WorkflowListOutcome(
+    Source source, List<Entry> local, Map<String, List<Integer>> remote) implements Outcome {
 
   public WorkflowListOutcome {
     local = List.copyOf(local);
@@ -54,8 +47,13 @@ public record WorkflowListOutcome(Source source, List<Entry> local, Map<String, 
       try {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new IdflowException("Unknown idflow.source '" + text + "': use one of "
-            + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        throw new IdflowException(
+            "Unknown idflow.source '"
+                + text
+                + "': use one of "
+                + Arrays.stream(values())
+                    .map(v -> v.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", ")));
       }
     }
   }
@@ -92,17 +90,29 @@ public record WorkflowListOutcome(Source source, List<Entry> local, Map<String, 
     }
   }
 
-  /** The listing read from a plan of every local workflow ({@code null} when only the server was listed). */
-  public static WorkflowListOutcome of(Source source, Plan plan, Map<String, ? extends Collection<Integer>> remote) {
+  /**
+   * The listing read from a plan of every local workflow ({@code null} when only the server was
+   * listed).
+   */
+  public static WorkflowListOutcome of(
+      Source source, Plan plan, Map<String, ? extends Collection<Integer>> remote) {
     List<Entry> local = new ArrayList<>();
     if (plan != null) {
       for (PlanItem item : plan.of(Kind.WORKFLOW)) {
-        Status status = source == Source.LOCAL ? null : switch (item.action()) {
-          case CREATE -> Status.MISSING;
-          case UNCHANGED -> Status.UP_TO_DATE;
-          default -> Status.DRIFTED;
-        };
-        local.add(new Entry(item.name(), item.local().version(), status, source == Source.LOCAL ? List.of() : item.differences()));
+        Status status =
+            source == Source.LOCAL
+                ? null
+                : switch (item.action()) {
+                  case CREATE -> Status.MISSING;
+                  case UNCHANGED -> Status.UP_TO_DATE;
+                  default -> Status.DRIFTED;
+                };
+        local.add(
+            new Entry(
+                item.name(),
+                item.local().version(),
+                status,
+                source == Source.LOCAL ? List.of() : item.differences()));
       }
     }
     Map<String, List<Integer>> versions = new TreeMap<>();
@@ -130,7 +140,14 @@ public record WorkflowListOutcome(Source source, List<Entry> local, Map<String, 
         log.info("  (none)");
       }
       for (Entry e : local) {
-        log.info("  " + e.name() + " v" + e.version() + (e.status() == null ? "" : " - " + e.status().label() + changed(e.differences())));
+        log.info(
+            "  "
+                + e.name()
+                + " v"
+                + e.version()
+                + (e.status() == null
+                    ? ""
+                    : " - " + e.status().label() + changed(e.differences())));
       }
     }
     if (source == Source.ALL) {
@@ -141,8 +158,14 @@ public record WorkflowListOutcome(Source source, List<Entry> local, Map<String, 
       if (remote.isEmpty()) {
         log.info("  (none)");
       }
-      remote.forEach((name, versions) -> log.info("  " + name + " ("
-          + versions.stream().map(v -> "v" + v).collect(Collectors.joining(", ")) + ")"));
+      remote.forEach(
+          (name, versions) ->
+              log.info(
+                  "  "
+                      + name
+                      + " ("
+                      + versions.stream().map(v -> "v" + v).collect(Collectors.joining(", "))
+                      + ")"));
     }
   }
 

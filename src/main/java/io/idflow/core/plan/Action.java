@@ -10,9 +10,13 @@ public enum Action {
   UNCHANGED,
   /** On the server at the same version with other content, and the policy says not to write it. */
   DRIFT,
-  /** A task definition only the server holds, in the project's scope, that nothing uses: delete it. */
+  /**
+   * A task definition only the server holds, in the project's scope, that nothing uses: delete it.
+   */
   DELETE,
-  /** A task definition only the server holds, in the project's scope, that a workflow uses: keep it. */
+  /**
+   * A task definition only the server holds, in the project's scope, that a workflow uses: keep it.
+   */
   KEEP_IN_USE;
 
   /** Whether applying the plan writes the definition to the server. */

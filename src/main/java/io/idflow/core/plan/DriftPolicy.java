@@ -19,8 +19,13 @@ public enum DriftPolicy {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IdflowException("Unknown drift policy '" + text + "': use one of "
-          + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+      throw new IdflowException(
+          "Unknown drift policy '"
+              + text
+              + "': use one of "
+              + Arrays.stream(values())
+                  .map(v -> v.name().toLowerCase(Locale.ROOT))
+                  .collect(Collectors.joining(", ")));
     }
   }
 }

@@ -2,7 +2,9 @@ package io.idflow.core.plan;
 
 import java.util.regex.Pattern;
 
-/** A name glob: {@code *} matches any run of characters, {@code ?} one character, the rest itself. */
+/**
+ * A name glob: {@code *} matches any run of characters, {@code ?} one character, the rest itself.
+ */
 public record Glob(String text, Pattern pattern) {
 
   public static Glob of(String text) {

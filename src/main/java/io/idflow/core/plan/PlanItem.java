@@ -17,16 +17,26 @@ import java.util.List;
  * @param reason for a deletion, why the definition is the project's ({@code owner a@b}); else null
  * @param usages for {@link Action#KEEP_IN_USE}, every use, sorted; else empty
  */
-public record PlanItem(Action action, DefinitionId id, LocalDefinition local, ObjectNode remote, List<Difference> differences,
-    String reason, List<TaskUsages.Usage> usages) {
+public record PlanItem(
+    Action action,
+    DefinitionId id,
+    LocalDefinition local,
+    ObjectNode remote,
+    List<Difference> differences,
+    String reason,
+    List<TaskUsages.Usage> usages) {
 
   public PlanItem {
     differences = List.copyOf(differences);
     usages = List.copyOf(usages);
   }
 
-  /** A comparison of a local definition with the server's copy ({@code remote} null when it has none). */
-  public static PlanItem compared(Action action, LocalDefinition local, ObjectNode remote, List<Difference> differences) {
+  /**
+   * A comparison of a local definition with the server's copy ({@code remote} null when it has
+   * none).
+   */
+  public static PlanItem compared(
+      Action action, LocalDefinition local, ObjectNode remote, List<Difference> differences) {
     return new PlanItem(action, local.id(), local, remote, differences, null, List.of());
   }
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * @param includes names in scope whatever their owner
  * @param excludes names never in scope
  */
-public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> includes, List<Glob> excludes) {
+public record PurgeScope(
+    String ownerEmail, String ownerSource, List<Glob> includes, List<Glob> excludes) {
 
   public PurgeScope {
     includes = List.copyOf(includes);
@@ -29,11 +30,15 @@ public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> inclu
   }
 
   /**
-   * The scope for a purge: the owner is {@code explicitOwner} when set, else the one
-   * {@code ownerEmail} that every local task definition shares. Fails, deleting nothing, when there
-   * is neither an owner nor an include.
+   * The scope for a purge: the owner is {@code explicitOwner} when set, else the one {@code
+   * ownerEmail} that every local task definition shares. Fails, deleting nothing, when there is
+   * neither an owner nor an include.
    */
-  public static PurgeScope resolve(String explicitOwner, List<LocalDefinition> localTasks, Collection<String> includes, Collection<String> excludes) {
+  public static PurgeScope resolve(
+      String explicitOwner,
+      List<LocalDefinition> localTasks,
+      Collection<String> includes,
+      Collection<String> excludes) {
     List<Glob> in = includes.stream().map(Glob::of).toList();
     List<Glob> out = excludes.stream().map(Glob::of).toList();
     if (explicitOwner != null && !explicitOwner.isBlank()) {
@@ -50,8 +55,13 @@ public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> inclu
       }
     }
     if (owners.size() == 1 && !someWithout) {
-      return new PurgeScope(owners.first(), localTasks.size() == 1 ? "of the one local task definition"
-          : "shared by all " + localTasks.size() + " local task definitions", in, out);
+      return new PurgeScope(
+          owners.first(),
+          localTasks.size() == 1
+              ? "of the one local task definition"
+              : "shared by all " + localTasks.size() + " local task definitions",
+          in,
+          out);
     }
     if (!in.isEmpty()) {
       return new PurgeScope(null, null, in, out);
@@ -62,15 +72,23 @@ public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> inclu
     } else if (owners.isEmpty()) {
       why = "no local task definition has an ownerEmail";
     } else {
-      why = "the local task definitions do not share one ownerEmail (found: " + String.join(", ", owners)
-          + (someWithout ? " and none" : "") + ")";
+      why =
+          "the local task definitions do not share one ownerEmail (found: "
+              + String.join(", ", owners)
+              + (someWithout ? " and none" : "")
+              + ")";
     }
-    throw new IdflowException("Cannot tell which task definitions in Conductor belong to this project: " + why
-        + ". Set the owner with -Didflow.ownerEmail=<email>, or name the tasks with -Didflow.purge.includes=<glob,...>"
-        + " (e.g. 'orders_*'); nothing was deleted");
+    throw new IdflowException(
+        "Cannot tell which task definitions in Conductor belong to this project: "
+            + why
+            + ". Set the owner with -Didflow.ownerEmail=<email>, or name the tasks with"
+            + " -Didflow.purge.includes=<glob,...> (e.g. 'orders_*'); nothing was deleted");
   }
 
-  /** Why {@code remote} is in scope ({@code owner x}, {@code matches include y}), or empty when it is not. */
+  /**
+   * Why {@code remote} is in scope ({@code owner x}, {@code matches include y}), or empty when it
+   * is not.
+   */
   public Optional<String> reason(ObjectNode remote) {
     String name = remote.path("name").asText("");
     if (excludes.stream().anyMatch(g -> g.matches(name))) {
@@ -80,7 +98,10 @@ public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> inclu
     if (ownerEmail != null && owner != null && ownerEmail.equals(owner.asText())) {
       return Optional.of("owner " + ownerEmail);
     }
-    return includes.stream().filter(g -> g.matches(name)).findFirst().map(g -> "matches include '" + g + "'");
+    return includes.stream()
+        .filter(g -> g.matches(name))
+        .findFirst()
+        .map(g -> "matches include '" + g + "'");
   }
 
   /** One line for the log: {@code ownerEmail a@b (shared by ...), includes: x*, excludes: y*}. */
@@ -94,7 +115,8 @@ public record PurgeScope(String ownerEmail, String ownerSource, List<Glob> inclu
           .append(includes.stream().map(Glob::text).collect(Collectors.joining(", ")));
     }
     if (!excludes.isEmpty()) {
-      text.append(", except names matching ").append(excludes.stream().map(Glob::text).collect(Collectors.joining(", ")));
+      text.append(", except names matching ")
+          .append(excludes.stream().map(Glob::text).collect(Collectors.joining(", ")));
     }
     return text.toString();
   }

@@ -3,8 +3,8 @@ package io.idflow.core.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
-import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,10 +16,10 @@ import java.util.Set;
 /**
  * Which workflows use which task definitions, at any depth: every task {@link WorkflowTasks} walks
  * (forks, switch cases, default cases, loops), an inline {@code taskDefinition}, the static task
- * list and {@code forkTaskName} of a dynamic fork, the literal task name of a dynamic task, and
- * the tasks of an inline sub-workflow definition. Errs on the side of "in use": any task whose
- * name equals a task definition's counts, whatever its type, since the server looks task
- * definitions up by name for system tasks too.
+ * list and {@code forkTaskName} of a dynamic fork, the literal task name of a dynamic task, and the
+ * tasks of an inline sub-workflow definition. Errs on the side of "in use": any task whose name
+ * equals a task definition's counts, whatever its type, since the server looks task definitions up
+ * by name for system tasks too.
  */
 public final class TaskUsages {
 
@@ -29,19 +29,31 @@ public final class TaskUsages {
    * @param task the task definition's name
    * @param workflow the using workflow's name
    * @param version the using workflow's version
-   * @param taskRef the reference name of the using task ({@code outer_ref > inner_ref} inside an inline sub-workflow)
+   * @param taskRef the reference name of the using task ({@code outer_ref > inner_ref} inside an
+   *     inline sub-workflow)
    * @param local where the using workflow was read from when it is local only, else null
    */
   public record Usage(String task, String workflow, int version, String taskRef, String local) {
 
-    /** {@code workflow order_flow v3 (task ref charge_ref)}, with {@code local} before it for a local-only one. */
+    /**
+     * {@code workflow order_flow v3 (task ref charge_ref)}, with {@code local} before it for a
+     * local-only one.
+     */
     public String describe() {
-      return (local != null ? "local workflow " : "workflow ") + workflow + " v" + version + " (task ref " + taskRef + ")";
+      return (local != null ? "local workflow " : "workflow ")
+          + workflow
+          + " v"
+          + version
+          + " (task ref "
+          + taskRef
+          + ")";
     }
   }
 
-  private static final Comparator<Usage> ORDER = Comparator.comparing(Usage::workflow)
-      .thenComparing(Usage::version).thenComparing(u -> u.taskRef() == null ? "" : u.taskRef());
+  private static final Comparator<Usage> ORDER =
+      Comparator.comparing(Usage::workflow)
+          .thenComparing(Usage::version)
+          .thenComparing(u -> u.taskRef() == null ? "" : u.taskRef());
 
   private final Map<String, List<Usage>> byTask;
   private final List<Usage> atRunTime;
@@ -52,10 +64,11 @@ public final class TaskUsages {
   }
 
   /**
-   * The uses in every version of every remote workflow and in every local workflow. A local use that
-   * the server's copy of the same version has too is counted once, as the server's.
+   * The uses in every version of every remote workflow and in every local workflow. A local use
+   * that the server's copy of the same version has too is counted once, as the server's.
    */
-  public static TaskUsages of(List<ObjectNode> remoteWorkflows, List<LocalDefinition> localWorkflows) {
+  public static TaskUsages of(
+      List<ObjectNode> remoteWorkflows, List<LocalDefinition> localWorkflows) {
     Map<String, Set<Usage>> found = new HashMap<>();
     Set<Usage> dynamic = new LinkedHashSet<>();
     for (ObjectNode wf : remoteWorkflows) {
@@ -67,28 +80,31 @@ public final class TaskUsages {
       scan(wf.json(), wf.name(), wf.version(), "", wf.location(), local, localDynamic);
     }
     for (Usage use : localDynamic) {
-      if (!dynamic.contains(new Usage(use.task(), use.workflow(), use.version(), use.taskRef(), null))) {
+      if (!dynamic.contains(
+          new Usage(use.task(), use.workflow(), use.version(), use.taskRef(), null))) {
         dynamic.add(use);
       }
     }
-    local.forEach((task, uses) -> {
-      Set<Usage> remote = found.computeIfAbsent(task, k -> new LinkedHashSet<>());
-      Set<Usage> asRemote = new java.util.HashSet<>(remote);
-      for (Usage use : uses) {
-        if (!asRemote.contains(new Usage(use.task(), use.workflow(), use.version(), use.taskRef(), null))) {
-          remote.add(use);
-        }
-      }
-    });
+    local.forEach(
+        (task, uses) -> {
+          Set<Usage> remote = found.computeIfAbsent(task, k -> new LinkedHashSet<>());
+          Set<Usage> asRemote = new java.util.HashSet<>(remote);
+          for (Usage use : uses) {
+            if (!asRemote.contains(
+                new Usage(use.task(), use.workflow(), use.version(), use.taskRef(), null))) {
+              remote.add(use);
+            }
+          }
+        });
     Map<String, List<Usage>> sorted = new HashMap<>();
     found.forEach((task, uses) -> sorted.put(task, uses.stream().sorted(ORDER).toList()));
     return new TaskUsages(sorted, dynamic.stream().sorted(ORDER).toList());
   }
 
   /**
-   * The tasks that pick the task they run at run time: a {@code DYNAMIC} task whose name is an expression,
-   * a {@code FORK_JOIN_DYNAMIC} whose forked tasks are. Whatever they run, this check cannot see it. Each
-   * {@link Usage#task()} is the task's type.
+   * The tasks that pick the task they run at run time: a {@code DYNAMIC} task whose name is an
+   * expression, a {@code FORK_JOIN_DYNAMIC} whose forked tasks are. Whatever they run, this check
+   * cannot see it. Each {@link Usage#task()} is the task's type.
    */
   public List<Usage> chosenAtRunTime() {
     return atRunTime;
@@ -103,9 +119,18 @@ public final class TaskUsages {
     return byTask.containsKey(task);
   }
 
-  /** Records the uses in {@code holder}'s {@code tasks}, recursing into what the walker does not reach. */
-  private static void scan(JsonNode holder, String workflow, int version, String refPrefix, String local,
-      Map<String, Set<Usage>> found, Set<Usage> dynamic) {
+  /**
+   * Records the uses in {@code holder}'s {@code tasks}, recursing into what the walker does not
+   * reach.
+   */
+  private static void scan(
+      JsonNode holder,
+      String workflow,
+      int version,
+      String refPrefix,
+      String local,
+      Map<String, Set<Usage>> found,
+      Set<Usage> dynamic) {
     for (WorkflowTasks.Located t : WorkflowTasks.all(holder)) {
       ObjectNode task = t.task();
       String ref = refPrefix + (t.referenceName() == null ? t.pointer() : t.referenceName());
@@ -143,18 +168,25 @@ public final class TaskUsages {
             scan(inlineWorkflow, workflow, version, ref + " > ", local, found, dynamic);
           }
         }
-        default -> { }
+        default -> {}
       }
       for (String name : new LinkedHashSet<>(names)) {
         if (name != null && !name.isBlank()) {
-          found.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(new Usage(name, workflow, version, ref, local));
+          found
+              .computeIfAbsent(name, k -> new LinkedHashSet<>())
+              .add(new Usage(name, workflow, version, ref, local));
         }
       }
     }
   }
 
-  /** The text of a value that is fixed in the definition, or null for an expression resolved at run time. */
+  /**
+   * The text of a value that is fixed in the definition, or null for an expression resolved at run
+   * time.
+   */
   private static String literal(JsonNode value) {
-    return value != null && value.isTextual() && !value.asText().contains("${") ? value.asText() : null;
+    return value != null && value.isTextual() && !value.asText().contains("${")
+        ? value.asText()
+        : null;
   }
 }

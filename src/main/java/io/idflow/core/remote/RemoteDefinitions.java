@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the server holds, fetched once per goal with one request per kind of definition, and indexed once:
- * by {@link DefinitionId}, workflow versions by name, and the {@link ServerModel} each listing teaches.
- * Every goal reads the server through this snapshot and nothing else.
+ * What the server holds, fetched once per goal with one request per kind of definition, and indexed
+ * once: by {@link DefinitionId}, workflow versions by name, and the {@link ServerModel} each
+ * listing teaches. Every goal reads the server through this snapshot and nothing else.
  */
 public final class RemoteDefinitions {
   private final Map<Kind, List<ObjectNode>> listings;
@@ -28,15 +28,16 @@ public final class RemoteDefinitions {
 
   private RemoteDefinitions(Map<Kind, List<ObjectNode>> listings) {
     this.listings = listings;
-    listings.forEach((kind, defs) -> {
-      defs.forEach(def -> byId.put(DefinitionId.of(kind, def), def));
-      models.put(kind, ServerModel.conductorOss().learn(kind, defs));
-    });
+    listings.forEach(
+        (kind, defs) -> {
+          defs.forEach(def -> byId.put(DefinitionId.of(kind, def), def));
+          models.put(kind, ServerModel.conductorOss().learn(kind, defs));
+        });
   }
 
   /**
-   * The server's definitions of {@code kinds}: one request each, in the order given, so that a goal reads first
-   * what it acts on. Fails when one cannot be read whole.
+   * The server's definitions of {@code kinds}: one request each, in the order given, so that a goal
+   * reads first what it acts on. Fails when one cannot be read whole.
    */
   public static RemoteDefinitions fetch(ConductorClient client, Kind... kinds) {
     Map<Kind, List<ObjectNode>> listings = new EnumMap<>(Kind.class);
@@ -56,11 +57,14 @@ public final class RemoteDefinitions {
     return listings.containsKey(kind);
   }
 
-  /** Every definition of {@code kind} the server holds, as listed; every version of every workflow. */
+  /**
+   * Every definition of {@code kind} the server holds, as listed; every version of every workflow.
+   */
   public List<ObjectNode> all(Kind kind) {
     List<ObjectNode> listing = listings.get(kind);
     if (listing == null) {
-      throw new IllegalStateException("The server's " + kind.label() + " definitions were not fetched");
+      throw new IllegalStateException(
+          "The server's " + kind.label() + " definitions were not fetched");
     }
     return Collections.unmodifiableList(listing);
   }
@@ -73,7 +77,8 @@ public final class RemoteDefinitions {
   public SortedMap<String, SortedSet<Integer>> workflowVersions() {
     SortedMap<String, SortedSet<Integer>> out = new TreeMap<>();
     for (ObjectNode def : all(Kind.WORKFLOW)) {
-      out.computeIfAbsent(def.path("name").asText(), k -> new TreeSet<>()).add(def.path("version").asInt(1));
+      out.computeIfAbsent(def.path("name").asText(), k -> new TreeSet<>())
+          .add(def.path("version").asInt(1));
     }
     return out;
   }
@@ -82,7 +87,8 @@ public final class RemoteDefinitions {
   public ServerModel model(Kind kind) {
     ServerModel model = models.get(kind);
     if (model == null) {
-      throw new IllegalStateException("The server's " + kind.label() + " definitions were not fetched");
+      throw new IllegalStateException(
+          "The server's " + kind.label() + " definitions were not fetched");
     }
     return model;
   }

@@ -5,12 +5,16 @@ import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-/** Keeps secrets out of what the plugin writes: URLs lose their user info, known secret values are masked. */
+/**
+ * Keeps secrets out of what the plugin writes: URLs lose their user info, known secret values are
+ * masked.
+ */
 public final class Redaction {
   static final String MASK = "****";
 
   /** {@code scheme://user:password@} anywhere in a text. */
-  private static final Pattern USER_INFO = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/\\s@?#]+@");
+  private static final Pattern USER_INFO =
+      Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/\\s@?#]+@");
 
   private Redaction() {}
 
@@ -26,7 +30,9 @@ public final class Redaction {
     try {
       URI uri = new URI(trimmed);
       if (uri.getScheme() != null && uri.getHost() != null) {
-        return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+        return new URI(
+                uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+            .toString();
       }
     } catch (URISyntaxException e) {
       // not a URL: fall through to the text rule
@@ -34,7 +40,10 @@ public final class Redaction {
     return USER_INFO.matcher(trimmed).replaceAll("$1").replaceAll("[?#].*$", "");
   }
 
-  /** {@code text} with the user info of every URL in it removed and every value of {@code secrets} masked. */
+  /**
+   * {@code text} with the user info of every URL in it removed and every value of {@code secrets}
+   * masked.
+   */
   public static String text(String text, Collection<String> secrets) {
     if (text == null) {
       return null;

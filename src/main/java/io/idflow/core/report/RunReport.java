@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The machine-readable record of one goal run against Conductor: what was checked and what happened
- * to each definition. {@link RunReportWriter} writes it as JSON and as JUnit XML; every string in it
- * goes through {@link Redaction} first, so a report never carries a secret.
+ * to each definition. {@link RunReportWriter} writes it as JSON and as JUnit XML; every string in
+ * it goes through {@link Redaction} first, so a report never carries a secret.
  *
  * @param goal the goal, e.g. {@code check-missing}
  * @param conductorUrl the server, without user info, query or fragment
@@ -61,12 +61,13 @@ public record RunReport(
    * @param kind {@code workflow}, {@code task} or {@code execution}
    * @param name the definition's name
    * @param version the workflow version, or null (task definitions, "any version" references)
-   * @param outcome a lower-case word: {@code present}, {@code missing}, {@code drifted},
-   *     {@code uploaded}, {@code create}, ...; each goal documents its own
+   * @param outcome a lower-case word: {@code present}, {@code missing}, {@code drifted}, {@code
+   *     uploaded}, {@code create}, ...; each goal documents its own
    * @param detail who needs it, the differing paths, the server's reason; may span lines; or null
    * @param failed whether CI should show it as a failed test
    */
-  public record Entry(String kind, String name, Integer version, String outcome, String detail, boolean failed) {
+  public record Entry(
+      String kind, String name, Integer version, String outcome, String detail, boolean failed) {
 
     /** {@code workflow order_flow v3}, {@code task fetch_url}. */
     public String id() {
@@ -112,7 +113,10 @@ public record RunReport(
       return this;
     }
 
-    /** Records one fact about what was checked: a parameter in force or a count. Null values are left out. */
+    /**
+     * Records one fact about what was checked: a parameter in force or a count. Null values are
+     * left out.
+     */
     public Builder checked(String key, Object value) {
       if (value != null) {
         checked.put(key, value);
@@ -140,8 +144,16 @@ public record RunReport(
 
     /** The finished report. */
     public RunReport finish(Result result, String message) {
-      return new RunReport(goal, conductorUrl, startedAt, Duration.ofNanos(System.nanoTime() - startNanos),
-          checked, entries, result, message, secrets);
+      return new RunReport(
+          goal,
+          conductorUrl,
+          startedAt,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          checked,
+          entries,
+          result,
+          message,
+          secrets);
     }
   }
 }

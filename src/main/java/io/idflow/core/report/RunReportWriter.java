@@ -18,8 +18,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes a {@link RunReport} as {@code <goal>.json} and as {@code TEST-idflow-<goal>.xml} (JUnit XML,
- * one testcase per entry) into one directory. Every string is redacted on the way out.
+ * Writes a {@link RunReport} as {@code <goal>.json} and as {@code TEST-idflow-<goal>.xml} (JUnit
+ * XML, one testcase per entry) into one directory. Every string is redacted on the way out.
  */
 public final class RunReportWriter {
 
@@ -37,7 +37,8 @@ public final class RunReportWriter {
       replace(json, out -> writeJson(report, out));
       replace(junit, out -> writeJUnit(report, out));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the idflow report to " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the idflow report to " + directory + ": " + e.getMessage(), e);
     }
     return new Written(json, junit);
   }
@@ -114,15 +115,18 @@ public final class RunReportWriter {
 
   /**
    * The JUnit XML form CI servers read: a testsuite {@code idflow.<goal>}, one testcase per entry
-   * ({@code <failure>} when the entry failed, its detail as system-out otherwise), and, when the run
-   * itself failed or errored, one more testcase named after the goal that says why.
+   * ({@code <failure>} when the entry failed, its detail as system-out otherwise), and, when the
+   * run itself failed or errored, one more testcase named after the goal that says why.
    */
   public static void writeJUnit(RunReport report, OutputStream out) throws IOException {
     List<String> secrets = List.copyOf(report.secrets());
     boolean runProblem = report.result() != RunReport.Result.SUCCESS && report.message() != null;
-    // A run that failed without a failed entry (server down, a rejected request) still shows as a failure.
-    boolean runCase = runProblem && (report.result() == RunReport.Result.ERROR || report.failedEntries() == 0);
-    long failures = report.failedEntries() + (runCase && report.result() == RunReport.Result.FAILURE ? 1 : 0);
+    // A run that failed without a failed entry (server down, a rejected request) still shows as a
+    // failure.
+    boolean runCase =
+        runProblem && (report.result() == RunReport.Result.ERROR || report.failedEntries() == 0);
+    long failures =
+        report.failedEntries() + (runCase && report.result() == RunReport.Result.FAILURE ? 1 : 0);
     long errors = runCase && report.result() == RunReport.Result.ERROR ? 1 : 0;
     String suite = "idflow." + report.goal();
     String seconds = String.format(Locale.ROOT, "%.3f", report.duration().toMillis() / 1000.0);
@@ -137,7 +141,13 @@ public final class RunReportWriter {
       xml.writeAttribute("errors", Long.toString(errors));
       xml.writeAttribute("skipped", "0");
       xml.writeAttribute("time", seconds);
-      xml.writeAttribute("timestamp", report.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", ""));
+      xml.writeAttribute(
+          "timestamp",
+          report
+              .startedAt()
+              .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              .toString()
+              .replace("Z", ""));
       xml.writeCharacters("\n  ");
       xml.writeStartElement("properties");
       property(xml, "schemaVersion", Integer.toString(RunReport.SCHEMA_VERSION));
@@ -159,8 +169,12 @@ public final class RunReportWriter {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("failure");
           xml.writeAttribute("type", e.outcome());
-          xml.writeAttribute("message", clean(Redaction.text(e.id(), secrets)) + " is " + e.outcome()
-              + (detail == null ? "" : ": " + firstLine(detail)));
+          xml.writeAttribute(
+              "message",
+              clean(Redaction.text(e.id(), secrets))
+                  + " is "
+                  + e.outcome()
+                  + (detail == null ? "" : ": " + firstLine(detail)));
           if (detail != null) {
             xml.writeCharacters(detail);
           }
@@ -201,7 +215,8 @@ public final class RunReportWriter {
     }
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeEmptyElement("property");
     xml.writeAttribute("name", clean(name));
@@ -222,8 +237,16 @@ public final class RunReportWriter {
       return null;
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000).forEach(out::appendCodePoint);
+    text.codePoints()
+        .filter(
+            c ->
+                c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000)
+        .forEach(out::appendCodePoint);
     return out.toString();
   }
 }

@@ -1,9 +1,9 @@
 package io.idflow.core.run;
 
-import io.idflow.core.IdflowException;
-import io.idflow.core.IdflowLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.IdflowException;
+import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import java.time.Duration;
@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Starts a workflow execution and, when asked, waits for it to end: a smoke test after a deploy. */
+/**
+ * Starts a workflow execution and, when asked, waits for it to end: a smoke test after a deploy.
+ */
 public final class WorkflowRunner {
-  private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "TIMED_OUT", "TERMINATED");
+  private static final Set<String> TERMINAL =
+      Set.of("COMPLETED", "FAILED", "TIMED_OUT", "TERMINATED");
   private static final Set<String> TASK_FAILED =
       Set.of("FAILED", "FAILED_WITH_TERMINAL_ERROR", "TIMED_OUT", "CANCELED");
 
@@ -33,8 +36,15 @@ public final class WorkflowRunner {
       return client.startWorkflow(name, version, input);
     } catch (ConductorException e) {
       if (e.status() == 404) {
-        throw new IdflowException("Workflow '" + name + "'" + (version == null ? "" : " v" + version)
-            + " is not registered in Conductor (" + e.serverMessage() + "); upload it first with 'mvn idflow:upload-workflows'", e);
+        throw new IdflowException(
+            "Workflow '"
+                + name
+                + "'"
+                + (version == null ? "" : " v" + version)
+                + " is not registered in Conductor ("
+                + e.serverMessage()
+                + "); upload it first with 'mvn idflow:upload-workflows'",
+            e);
       }
       throw e;
     }
@@ -48,8 +58,13 @@ public final class WorkflowRunner {
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastStatus = null;
     while (true) {
-      ObjectNode execution = client.getWorkflow(workflowId)
-          .orElseThrow(() -> new IdflowException("Workflow execution " + workflowId + " disappeared from Conductor"));
+      ObjectNode execution =
+          client
+              .getWorkflow(workflowId)
+              .orElseThrow(
+                  () ->
+                      new IdflowException(
+                          "Workflow execution " + workflowId + " disappeared from Conductor"));
       String status = execution.path("status").asText();
       if (!status.equals(lastStatus)) {
         log.info("Workflow " + workflowId + " is " + status);
@@ -62,8 +77,17 @@ public final class WorkflowRunner {
         return execution;
       }
       if (System.nanoTime() > deadline) {
-        throw new IdflowException("Workflow " + execution.path("workflowName").asText() + " (" + workflowId + ") is still "
-            + status + " after " + timeout.toSeconds() + " s; raise idflow.wait or check its workers" + runningTasks(execution));
+        throw new IdflowException(
+            "Workflow "
+                + execution.path("workflowName").asText()
+                + " ("
+                + workflowId
+                + ") is still "
+                + status
+                + " after "
+                + timeout.toSeconds()
+                + " s; raise idflow.wait or check its workers"
+                + runningTasks(execution));
       }
       try {
         Thread.sleep(pollInterval.toMillis());
@@ -75,9 +99,16 @@ public final class WorkflowRunner {
   }
 
   static String failureMessage(JsonNode execution) {
-    StringBuilder text = new StringBuilder("Workflow " + execution.path("workflowName").asText()
-        + " v" + execution.path("workflowVersion").asText() + " (" + execution.path("workflowId").asText() + ") ended "
-        + execution.path("status").asText());
+    StringBuilder text =
+        new StringBuilder(
+            "Workflow "
+                + execution.path("workflowName").asText()
+                + " v"
+                + execution.path("workflowVersion").asText()
+                + " ("
+                + execution.path("workflowId").asText()
+                + ") ended "
+                + execution.path("status").asText());
     String reason = execution.path("reasonForIncompletion").asText("");
     if (!reason.isEmpty()) {
       text.append(": ").append(reason);
@@ -85,9 +116,15 @@ public final class WorkflowRunner {
     List<String> failed = new ArrayList<>();
     for (JsonNode task : execution.path("tasks")) {
       if (TASK_FAILED.contains(task.path("status").asText())) {
-        failed.add(task.path("referenceTaskName").asText() + " (" + task.path("taskType").asText() + ") "
-            + task.path("status").asText() + (task.path("reasonForIncompletion").asText("").isEmpty() ? ""
-            : ": " + task.path("reasonForIncompletion").asText()));
+        failed.add(
+            task.path("referenceTaskName").asText()
+                + " ("
+                + task.path("taskType").asText()
+                + ") "
+                + task.path("status").asText()
+                + (task.path("reasonForIncompletion").asText("").isEmpty()
+                    ? ""
+                    : ": " + task.path("reasonForIncompletion").asText()));
       }
     }
     if (!failed.isEmpty()) {
@@ -102,7 +139,12 @@ public final class WorkflowRunner {
     for (JsonNode task : execution.path("tasks")) {
       String s = task.path("status").asText();
       if (s.equals("SCHEDULED") || s.equals("IN_PROGRESS")) {
-        open.add(task.path("referenceTaskName").asText() + " (" + task.path("taskType").asText() + ") " + s);
+        open.add(
+            task.path("referenceTaskName").asText()
+                + " ("
+                + task.path("taskType").asText()
+                + ") "
+                + s);
       }
     }
     return open.isEmpty() ? "" : System.lineSeparator() + "Waiting on: " + String.join(", ", open);

@@ -20,7 +20,8 @@ final class HealthProbe {
   }
 
   boolean ready() {
-    // /health turns healthy a moment before every controller is mapped: ask the API the goals use too.
+    // /health turns healthy a moment before every controller is mapped: ask the API the goals use
+    // too.
     return ok("/health").filter(body -> HEALTHY.matcher(body).find()).isPresent()
         && ok("/api/metadata/taskdefs").isPresent();
   }

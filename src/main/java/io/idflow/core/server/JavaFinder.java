@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Picks a Java 21+ installation to run Conductor with: the caller's choices first, then the usual places. */
+/**
+ * Picks a Java 21+ installation to run Conductor with: the caller's choices first, then the usual
+ * places.
+ */
 public final class JavaFinder {
   /** Conductor 3.x is Java 21 bytecode. */
   public static final int MINIMUM_FEATURE = 21;
@@ -17,7 +20,9 @@ public final class JavaFinder {
   /** A Java home proposed by the caller, and where it came from ("toolchain", "JAVA_HOME", ...). */
   public record Candidate(String source, Path home) {}
 
-  /** A folder whose sub-folders are Java homes, each under {@code suffix} (macOS: "Contents/Home"). */
+  /**
+   * A folder whose sub-folders are Java homes, each under {@code suffix} (macOS: "Contents/Home").
+   */
   public record InstallPlace(Path parent, String suffix) {
     Path home(Path child) {
       return suffix.isEmpty() ? child : child.resolve(suffix);
@@ -44,7 +49,9 @@ public final class JavaFinder {
   /** Looks in the install places of the usual package managers, vendors and IDEs of this OS. */
   public static JavaFinder standard(String howToProvide) {
     return new JavaFinder(
-        standardPlaces(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")),
+        standardPlaces(
+            System.getProperty("os.name", ""),
+            Path.of(System.getProperty("user.home")),
             System.getenv("ProgramFiles")),
         howToProvide);
   }
@@ -60,7 +67,8 @@ public final class JavaFinder {
       places.add(new InstallPlace(Path.of("/usr/java"), ""));
       places.add(new InstallPlace(Path.of("/opt/java"), ""));
       places.add(new InstallPlace(Path.of("/Library/Java/JavaVirtualMachines"), "Contents/Home"));
-      places.add(new InstallPlace(userHome.resolve("Library/Java/JavaVirtualMachines"), "Contents/Home"));
+      places.add(
+          new InstallPlace(userHome.resolve("Library/Java/JavaVirtualMachines"), "Contents/Home"));
     }
     places.add(new InstallPlace(userHome.resolve(".sdkman/candidates/java"), ""));
     places.add(new InstallPlace(userHome.resolve(".jdks"), ""));
@@ -68,9 +76,9 @@ public final class JavaFinder {
   }
 
   /**
-   * Returns the explicit home when given (it must be Java 21+: a wrong explicit choice fails rather than
-   * being silently replaced), else the first candidate that is Java 21+, else the newest Java 21+ found in
-   * the install places.
+   * Returns the explicit home when given (it must be Java 21+: a wrong explicit choice fails rather
+   * than being silently replaced), else the first candidate that is Java 21+, else the newest Java
+   * 21+ found in the install places.
    */
   public JavaHome find(Path explicit, List<Candidate> candidates) throws ServerException {
     if (explicit != null) {
@@ -92,24 +100,38 @@ public final class JavaFinder {
     }
     installed.forEach(j -> rejected.add(j.home() + " (Java " + j.version() + ")"));
     throw ServerException.configuration(
-        "No Java " + MINIMUM_FEATURE + " or newer found to run the Conductor server (it is Java "
-            + MINIMUM_FEATURE + " bytecode).\n  Looked at: "
+        "No Java "
+            + MINIMUM_FEATURE
+            + " or newer found to run the Conductor server (it is Java "
+            + MINIMUM_FEATURE
+            + " bytecode).\n  Looked at: "
             + (rejected.isEmpty() ? "nothing" : String.join(", ", rejected))
-            + "\n  Also searched: " + places.stream().map(InstallPlace::toString).toList()
-            + "\n" + howToProvide);
+            + "\n  Also searched: "
+            + places.stream().map(InstallPlace::toString).toList()
+            + "\n"
+            + howToProvide);
   }
 
   private JavaHome checkExplicit(Path explicit) throws ServerException {
     Optional<JavaHome> java = JavaHome.read(explicit);
     if (java.isEmpty()) {
       throw ServerException.configuration(
-          "The Java home " + explicit + " given for the Conductor server is not a Java installation "
-              + "(expected a folder with a 'release' file and bin/java).\n" + howToProvide);
+          "The Java home "
+              + explicit
+              + " given for the Conductor server is not a Java installation "
+              + "(expected a folder with a 'release' file and bin/java).\n"
+              + howToProvide);
     }
     if (java.get().feature() < MINIMUM_FEATURE) {
       throw ServerException.configuration(
-          "The Java home " + explicit + " given for the Conductor server is Java " + java.get().version()
-              + ", but Conductor needs Java " + MINIMUM_FEATURE + " or newer.\n" + howToProvide);
+          "The Java home "
+              + explicit
+              + " given for the Conductor server is Java "
+              + java.get().version()
+              + ", but Conductor needs Java "
+              + MINIMUM_FEATURE
+              + " or newer.\n"
+              + howToProvide);
     }
     return java.get();
   }
@@ -122,7 +144,12 @@ public final class JavaFinder {
         continue;
       }
       try (Stream<Path> children = Files.list(place.parent())) {
-        children.sorted().map(place::home).map(JavaHome::read).flatMap(Optional::stream).forEach(found::add);
+        children
+            .sorted()
+            .map(place::home)
+            .map(JavaHome::read)
+            .flatMap(Optional::stream)
+            .forEach(found::add);
       } catch (IOException e) {
         // An unreadable install folder holds nothing we can use: keep looking elsewhere.
       }

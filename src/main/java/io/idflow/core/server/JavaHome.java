@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
 
-/** A Java installation, known by its {@code release} file so that finding one never starts a process. */
+/**
+ * A Java installation, known by its {@code release} file so that finding one never starts a
+ * process.
+ */
 public record JavaHome(Path home, String version, int feature) {
 
   /** Newest first: feature release, then update numbers. */
@@ -17,7 +20,10 @@ public record JavaHome(Path home, String version, int feature) {
           .thenComparing(JavaHome::version, JavaHome::compareVersions)
           .reversed();
 
-  /** Reads {@code home/release}; empty when it is missing, unreadable or there is no {@code bin/java}. */
+  /**
+   * Reads {@code home/release}; empty when it is missing, unreadable or there is no {@code
+   * bin/java}.
+   */
   public static Optional<JavaHome> read(Path home) {
     Path release = home.resolve("release");
     if (!Files.isRegularFile(release) || !Files.isRegularFile(executable(home))) {

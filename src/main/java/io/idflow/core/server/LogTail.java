@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** The last lines of a log file, read from its end so a large log costs no more than a small one. */
+/**
+ * The last lines of a log file, read from its end so a large log costs no more than a small one.
+ */
 public final class LogTail {
   private static final int MAX_BYTES = 256 * 1024;
 
   private LogTail() {}
 
-  /** At most {@code count} last lines, joined with newlines; empty when the file is missing or unreadable. */
+  /**
+   * At most {@code count} last lines, joined with newlines; empty when the file is missing or
+   * unreadable.
+   */
   public static String lastLines(Path file, int count) {
     if (!Files.isRegularFile(file)) {
       return "";

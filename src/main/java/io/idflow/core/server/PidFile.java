@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * {@code server.pid} in a server's work folder: how a later build finds the server to stop. The process's
- * start time is kept too, so that a pid reused by an unrelated process after a reboot is never killed.
- * {@code writesArchive}: the server found no AppCDS archive at start, so it writes one when it exits.
+ * {@code server.pid} in a server's work folder: how a later build finds the server to stop. The
+ * process's start time is kept too, so that a pid reused by an unrelated process after a reboot is
+ * never killed. {@code writesArchive}: the server found no AppCDS archive at start, so it writes
+ * one when it exits.
  */
-public record PidFile(long pid, int port, String url, String version, Instant started, boolean writesArchive) {
+public record PidFile(
+    long pid, int port, String url, String version, Instant started, boolean writesArchive) {
   public static final String NAME = "server.pid";
 
   public PidFile(long pid, int port, String url, String version, Instant started) {
@@ -43,7 +45,8 @@ public record PidFile(long pid, int port, String url, String version, Instant st
     try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
       properties.store(out, "Conductor server started by idflow-maven-plugin");
     }
-    Files.move(temp, in(workDir), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temp, in(workDir), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The pid file of {@code workDir}; empty when there is none. */
@@ -56,16 +59,22 @@ public record PidFile(long pid, int port, String url, String version, Instant st
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(in);
       String started = properties.getProperty("started");
-      return Optional.of(new PidFile(
-          Long.parseLong(properties.getProperty("pid", "").trim()),
-          Integer.parseInt(properties.getProperty("port", "0").trim()),
-          properties.getProperty("url", ""),
-          properties.getProperty("version", ""),
-          started == null ? null : Instant.parse(started.trim()),
-          Boolean.parseBoolean(properties.getProperty("writesArchive", "false").trim())));
+      return Optional.of(
+          new PidFile(
+              Long.parseLong(properties.getProperty("pid", "").trim()),
+              Integer.parseInt(properties.getProperty("port", "0").trim()),
+              properties.getProperty("url", ""),
+              properties.getProperty("version", ""),
+              started == null ? null : Instant.parse(started.trim()),
+              Boolean.parseBoolean(properties.getProperty("writesArchive", "false").trim())));
     } catch (IOException | RuntimeException e) {
-      throw ServerException.failure("Cannot read the pid file " + file + ": " + e.getMessage()
-          + ". Delete it if no Conductor server runs from there.", e);
+      throw ServerException.failure(
+          "Cannot read the pid file "
+              + file
+              + ": "
+              + e.getMessage()
+              + ". Delete it if no Conductor server runs from there.",
+          e);
     }
   }
 
@@ -78,10 +87,11 @@ public record PidFile(long pid, int port, String url, String version, Instant st
   }
 
   /**
-   * The live process this file names, unless it has ended or is not known to be the server started from
-   * {@code workDir}: its start time must match the one recorded, or, when either is unknown (a pid file
-   * without one, a system that does not tell), its command line must name {@code workDir}, as the server's
-   * does. A pid that now belongs to another process is never returned, so never stopped.
+   * The live process this file names, unless it has ended or is not known to be the server started
+   * from {@code workDir}: its start time must match the one recorded, or, when either is unknown (a
+   * pid file without one, a system that does not tell), its command line must name {@code workDir},
+   * as the server's does. A pid that now belongs to another process is never returned, so never
+   * stopped.
    */
   public Optional<ProcessHandle> liveProcess(Path workDir) {
     return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isServer(p, workDir));

@@ -12,7 +12,10 @@ final class Ports {
     return InetAddress.getLoopbackAddress();
   }
 
-  /** A port nobody listens on right now (another process could still take it before the server does). */
+  /**
+   * A port nobody listens on right now (another process could still take it before the server
+   * does).
+   */
   static int free() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, loopback())) {
       return socket.getLocalPort();

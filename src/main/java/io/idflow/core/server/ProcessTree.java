@@ -15,8 +15,8 @@ final class ProcessTree {
   private ProcessTree() {}
 
   /**
-   * Asks the process and its descendants to stop (SIGTERM), waits up to {@code grace}, then kills what is
-   * left. Returns true when it had to kill.
+   * Asks the process and its descendants to stop (SIGTERM), waits up to {@code grace}, then kills
+   * what is left. Returns true when it had to kill.
    */
   static boolean terminate(ProcessHandle root, Duration grace) {
     List<ProcessHandle> tree = snapshot(root);
@@ -29,8 +29,9 @@ final class ProcessTree {
   }
 
   /**
-   * Kills the process and its descendants at once (SIGKILL). Used for a server that never got ready: a
-   * polite stop would let the JVM write a half-filled AppCDS archive that every later start would use.
+   * Kills the process and its descendants at once (SIGKILL). Used for a server that never got
+   * ready: a polite stop would let the JVM write a half-filled AppCDS archive that every later
+   * start would use.
    */
   static void kill(ProcessHandle root) {
     kill(snapshot(root));
@@ -41,7 +42,10 @@ final class ProcessTree {
     awaitExit(tree, AFTER_KILL);
   }
 
-  /** Descendants are collected before anything is signalled: once the parent dies they are re-parented. */
+  /**
+   * Descendants are collected before anything is signalled: once the parent dies they are
+   * re-parented.
+   */
   private static List<ProcessHandle> snapshot(ProcessHandle root) {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(root);
@@ -50,7 +54,8 @@ final class ProcessTree {
   }
 
   private static boolean awaitExit(List<ProcessHandle> tree, Duration timeout) {
-    CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    CompletableFuture<?>[] exits =
+        tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;

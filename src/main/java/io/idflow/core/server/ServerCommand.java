@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The command line of a local Conductor: JVM flags, the unpacked jar, Spring properties as arguments. */
+/**
+ * The command line of a local Conductor: JVM flags, the unpacked jar, Spring properties as
+ * arguments.
+ */
 public final class ServerCommand {
   private ServerCommand() {}
 

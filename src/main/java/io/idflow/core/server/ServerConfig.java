@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What to start: the boot jar of a Conductor version, the Java to run it with, where to cache its unpacked
- * form, the work folder for data and log, the port (0 for a free one), extra Spring properties.
+ * What to start: the boot jar of a Conductor version, the Java to run it with, where to cache its
+ * unpacked form, the work folder for data and log, the port (0 for a free one), extra Spring
+ * properties.
  */
 public record ServerConfig(
     String version,

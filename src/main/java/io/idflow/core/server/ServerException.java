@@ -1,6 +1,9 @@
 package io.idflow.core.server;
 
-/** A Conductor server could not be started or stopped; says whether the user's configuration is to blame. */
+/**
+ * A Conductor server could not be started or stopped; says whether the user's configuration is to
+ * blame.
+ */
 public class ServerException extends Exception {
   private static final long serialVersionUID = 1L;
 

@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Spring properties a local Conductor runs with: SQLite everywhere, nothing that reaches out. */
+/**
+ * The Spring properties a local Conductor runs with: SQLite everywhere, nothing that reaches out.
+ */
 public final class ServerProperties {
-  /** Set from the port and bind address the launcher controls; a user value would break the health probe. */
+  /**
+   * Set from the port and bind address the launcher controls; a user value would break the health
+   * probe.
+   */
   static final List<String> RESERVED = List.of("server.port", "server.address");
 
   private ServerProperties() {}
@@ -33,18 +38,26 @@ public final class ServerProperties {
       }
     }
     if (!problems.isEmpty()) {
-      throw ServerException.configuration("Invalid Conductor server properties: " + String.join("; ", problems));
+      throw ServerException.configuration(
+          "Invalid Conductor server properties: " + String.join("; ", problems));
     }
     return properties;
   }
 
-  /** The defaults for a server on 127.0.0.1 keeping its data in {@code workDir}, then the user's overrides. */
-  public static Map<String, String> effective(Path workDir, int port, Map<String, String> overrides) {
+  /**
+   * The defaults for a server on 127.0.0.1 keeping its data in {@code workDir}, then the user's
+   * overrides.
+   */
+  public static Map<String, String> effective(
+      Path workDir, int port, Map<String, String> overrides) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("server.address", "127.0.0.1");
     properties.put("server.port", Integer.toString(port));
-    String database = workDir.resolve("conductor.db").toAbsolutePath().toString().replace('\\', '/');
-    properties.put("spring.datasource.url", "jdbc:sqlite:" + database + "?busy_timeout=15000&journal_mode=WAL");
+    String database =
+        workDir.resolve("conductor.db").toAbsolutePath().toString().replace('\\', '/');
+    properties.put(
+        "spring.datasource.url",
+        "jdbc:sqlite:" + database + "?busy_timeout=15000&journal_mode=WAL");
     properties.put("conductor.db.type", "sqlite");
     properties.put("conductor.queue.type", "sqlite");
     properties.put("conductor.indexing.type", "sqlite");

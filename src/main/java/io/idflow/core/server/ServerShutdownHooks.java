@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops, when this JVM exits, the servers it started without detaching, so that a failed build or Ctrl-C
- * never leaves one behind. Stopping a server normally removes its hook.
+ * Stops, when this JVM exits, the servers it started without detaching, so that a failed build or
+ * Ctrl-C never leaves one behind. Stopping a server normally removes its hook.
  */
 final class ServerShutdownHooks {
   private static final long GRACE_SECONDS = 10;
@@ -49,9 +49,9 @@ final class ServerShutdownHooks {
   }
 
   /**
-   * The hook itself. When it runs, Maven has already closed the plugin's class loader, so it can load none
-   * of the plugin's classes: it uses only JDK classes (no lambdas, no string concatenation, no ProcessTree),
-   * and this class is loaded when the hook is registered.
+   * The hook itself. When it runs, Maven has already closed the plugin's class loader, so it can
+   * load none of the plugin's classes: it uses only JDK classes (no lambdas, no string
+   * concatenation, no ProcessTree), and this class is loaded when the hook is registered.
    */
   static final class StopOnExit extends Thread {
     private final ProcessHandle process;

@@ -7,8 +7,9 @@ import java.util.Optional;
 /** Stops the Conductor server recorded in a work folder's pid file, and its child processes. */
 public final class ServerStopper {
   /**
-   * How long a server that writes its AppCDS archive at exit may take: that takes seconds, many on a busy
-   * machine, and a server killed while writing leaves no archive, so every later start stays slow.
+   * How long a server that writes its AppCDS archive at exit may take: that takes seconds, many on
+   * a busy machine, and a server killed while writing leaves no archive, so every later start stays
+   * slow.
    */
   static final Duration ARCHIVE_WRITING_GRACE = Duration.ofSeconds(120);
 
@@ -18,9 +19,14 @@ public final class ServerStopper {
     STOPPED,
     /** It ignored SIGTERM for the whole timeout and was killed. */
     KILLED,
-    /** The pid file named a process that has already ended, or one that is not known to be the server. */
+    /**
+     * The pid file named a process that has already ended, or one that is not known to be the
+     * server.
+     */
     ALREADY_GONE,
-    /** There was no pid file: nothing was started from this work folder, or it was stopped already. */
+    /**
+     * There was no pid file: nothing was started from this work folder, or it was stopped already.
+     */
     NO_PID_FILE
   }
 
@@ -48,7 +54,9 @@ public final class ServerStopper {
 
   /** The time a server gets between SIGTERM and SIGKILL. */
   static Duration grace(PidFile pidFile, Duration timeout) {
-    return pidFile.writesArchive() && timeout.compareTo(ARCHIVE_WRITING_GRACE) < 0 ? ARCHIVE_WRITING_GRACE : timeout;
+    return pidFile.writesArchive() && timeout.compareTo(ARCHIVE_WRITING_GRACE) < 0
+        ? ARCHIVE_WRITING_GRACE
+        : timeout;
   }
 
   private static Duration elapsed(long began) {

@@ -1,6 +1,5 @@
 package io.idflow.core.client;
 
-import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -16,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.idflow.core.CollectingLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,14 @@ class ProxyTest {
     target.stubFor(get(DEFS).willReturn(okJson("[]")));
     proxy = new WireMockServer(wireMockConfig().dynamicPort().enableBrowserProxying(true));
     proxy.start();
-    proxy.stubFor(any(anyUrl()).atPriority(1).withHeader("Proxy-Authorization", absent())
-        .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+    proxy.stubFor(
+        any(anyUrl())
+            .atPriority(1)
+            .withHeader("Proxy-Authorization", absent())
+            .willReturn(
+                aResponse()
+                    .withStatus(407)
+                    .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
   }
 
   @AfterEach
@@ -53,22 +59,39 @@ class ProxyTest {
 
   @Test
   void goesThroughTheProxyWithItsCredentials() {
-    try (ConductorClient client = client(new ProxyOptions("localhost", proxy.port(), "ci", PROXY_PASSWORD, null))) {
+    try (ConductorClient client =
+        client(new ProxyOptions("localhost", proxy.port(), "ci", PROXY_PASSWORD, null))) {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }
-    proxy.verify(getRequestedFor(urlEqualTo(DEFS))
-        .withHeader("Proxy-Authorization", equalTo(okhttp3.Credentials.basic("ci", PROXY_PASSWORD))));
+    proxy.verify(
+        getRequestedFor(urlEqualTo(DEFS))
+            .withHeader(
+                "Proxy-Authorization", equalTo(okhttp3.Credentials.basic("ci", PROXY_PASSWORD))));
     target.verify(1, getRequestedFor(urlEqualTo(DEFS)));
-    assertThat(log.withDebug()).contains("DEBUG Reaching " + target.baseUrl() + "/api through proxy localhost:" + proxy.port()
-        + " as ci (password ****)");
+    assertThat(log.withDebug())
+        .contains(
+            "DEBUG Reaching "
+                + target.baseUrl()
+                + "/api through proxy localhost:"
+                + proxy.port()
+                + " as ci (password ****)");
   }
 
   @Test
   void refusedProxyCredentialsAreA407NotALoop() {
-    proxy.stubFor(any(anyUrl()).atPriority(1).withHeader("Proxy-Authorization", equalTo(okhttp3.Credentials.basic("ci", "nope")))
-        .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
-    try (ConductorClient client = client(new ProxyOptions("localhost", proxy.port(), "ci", "nope", null))) {
-      assertThatThrownBy(client::getWorkflowDefs).isInstanceOf(ConductorException.class).hasMessageContaining("answered 407");
+    proxy.stubFor(
+        any(anyUrl())
+            .atPriority(1)
+            .withHeader("Proxy-Authorization", equalTo(okhttp3.Credentials.basic("ci", "nope")))
+            .willReturn(
+                aResponse()
+                    .withStatus(407)
+                    .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+    try (ConductorClient client =
+        client(new ProxyOptions("localhost", proxy.port(), "ci", "nope", null))) {
+      assertThatThrownBy(client::getWorkflowDefs)
+          .isInstanceOf(ConductorException.class)
+          .hasMessageContaining("answered 407");
     }
     target.verify(0, anyRequestedFor(anyUrl()));
     assertThat(proxy.getAllServeEvents()).hasSize(2);
@@ -76,11 +99,14 @@ class ProxyTest {
 
   @Test
   void nonProxyHostsAreReachedDirectly() {
-    ProxyOptions options = new ProxyOptions("localhost", proxy.port(), null, null, "example.com|local*");
+    ProxyOptions options =
+        new ProxyOptions("localhost", proxy.port(), null, null, "example.com|local*");
     assertThat(options.bypasses("localhost")).isTrue();
     assertThat(options.bypasses("LOCALHOST")).isTrue();
     assertThat(options.bypasses("conductor.example.com")).isFalse();
-    assertThat(new ProxyOptions("p", 1, null, null, "*.example.com").bypasses("conductor.example.com")).isTrue();
+    assertThat(
+            new ProxyOptions("p", 1, null, null, "*.example.com").bypasses("conductor.example.com"))
+        .isTrue();
     try (ConductorClient client = client(options)) {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }

@@ -1,6 +1,5 @@
 package io.idflow.core.client;
 
-import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.idflow.core.CollectingLog;
 import io.idflow.core.Json;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +35,7 @@ class RetryTest {
 
   private WireMockServer server;
   private final CollectingLog log = new CollectingLog();
+
   /** The pauses the client asked for; nothing really sleeps. */
   private final List<Long> pauses = Collections.synchronizedList(new ArrayList<>());
 
@@ -50,8 +51,12 @@ class RetryTest {
   }
 
   private ConductorClient client(int retries) {
-    return ConductorClient.builder(server.baseUrl()).retries(retries).log(log)
-        .retryBackoff(Duration.ofMillis(100), Duration.ofMillis(350)).sleeper(pauses::add).build();
+    return ConductorClient.builder(server.baseUrl())
+        .retries(retries)
+        .log(log)
+        .retryBackoff(Duration.ofMillis(100), Duration.ofMillis(350))
+        .sleeper(pauses::add)
+        .build();
   }
 
   /** {@code failures} answers of {@code status}, then 200. */
@@ -61,10 +66,15 @@ class RetryTest {
       if (retryAfter != null) {
         response.withHeader("Retry-After", retryAfter);
       }
-      server.stubFor(get(path).inScenario("s").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "f" + i)
-          .willReturn(response).willSetStateTo("f" + (i + 1)));
+      server.stubFor(
+          get(path)
+              .inScenario("s")
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "f" + i)
+              .willReturn(response)
+              .willSetStateTo("f" + (i + 1)));
     }
-    server.stubFor(get(path).inScenario("s").whenScenarioStateIs("f" + failures).willReturn(okJson("[]")));
+    server.stubFor(
+        get(path).inScenario("s").whenScenarioStateIs("f" + failures).willReturn(okJson("[]")));
   }
 
   @ParameterizedTest
@@ -75,7 +85,16 @@ class RetryTest {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }
     server.verify(3, getRequestedFor(urlEqualTo(DEFS)));
-    assertThat(log.withDebug()).filteredOn(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " answered " + status + "; retrying in "))
+    assertThat(log.withDebug())
+        .filteredOn(
+            l ->
+                l.startsWith(
+                    "DEBUG GET "
+                        + server.baseUrl()
+                        + DEFS
+                        + " answered "
+                        + status
+                        + "; retrying in "))
         .hasSize(2);
     assertThat(log.withDebug()).anyMatch(l -> l.endsWith("(attempt 2 of 4)"));
   }
@@ -93,8 +112,15 @@ class RetryTest {
     for (long pause : pauses.subList(2, 5)) {
       assertThat(pause).isBetween(175L, 350L);
     }
-    RetryInterceptor retry = new RetryInterceptor(3, Duration.ofMillis(100), Duration.ofMillis(350), m -> {}, log, new okhttp3.ConnectionPool(),
-        ConductorClient.DEFAULT_MAX_ANSWER_BYTES);
+    RetryInterceptor retry =
+        new RetryInterceptor(
+            3,
+            Duration.ofMillis(100),
+            Duration.ofMillis(350),
+            m -> {},
+            log,
+            new okhttp3.ConnectionPool(),
+            ConductorClient.DEFAULT_MAX_ANSWER_BYTES);
     assertThat(retry.backoff(60)).isBetween(175L, 350L);
   }
 
@@ -102,8 +128,13 @@ class RetryTest {
   void aFinalFailureSaysHowManyAttemptsWereMade() {
     server.stubFor(get(DEFS).willReturn(aResponse().withStatus(503).withBody("maintenance")));
     try (ConductorClient client = client(3)) {
-      assertThatThrownBy(client::getWorkflowDefs).isInstanceOf(ConductorException.class)
-          .hasMessage("GET " + server.baseUrl() + DEFS + " answered 503: maintenance (gave up after 4 attempts)");
+      assertThatThrownBy(client::getWorkflowDefs)
+          .isInstanceOf(ConductorException.class)
+          .hasMessage(
+              "GET "
+                  + server.baseUrl()
+                  + DEFS
+                  + " answered 503: maintenance (gave up after 4 attempts)");
     }
     server.verify(4, getRequestedFor(urlEqualTo(DEFS)));
   }
@@ -115,7 +146,8 @@ class RetryTest {
       client.getWorkflowDefs();
     }
     assertThat(pauses).containsExactly(2000L);
-    assertThat(log.withDebug()).anyMatch(l -> l.contains("answered 429; retrying in 2000 ms as its Retry-After asks"));
+    assertThat(log.withDebug())
+        .anyMatch(l -> l.contains("answered 429; retrying in 2000 ms as its Retry-After asks"));
   }
 
   @Test
@@ -130,9 +162,11 @@ class RetryTest {
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 409, 500})
   void neverRetriesOtherErrors(int status) {
-    server.stubFor(get(DEFS).willReturn(aResponse().withStatus(status).withBody("{\"message\":\"no\"}")));
+    server.stubFor(
+        get(DEFS).willReturn(aResponse().withStatus(status).withBody("{\"message\":\"no\"}")));
     try (ConductorClient client = client(3)) {
-      assertThatThrownBy(client::getWorkflowDefs).isInstanceOf(ConductorException.class)
+      assertThatThrownBy(client::getWorkflowDefs)
+          .isInstanceOf(ConductorException.class)
           .hasMessage("GET " + server.baseUrl() + DEFS + " answered " + status + ": no");
     }
     server.verify(1, getRequestedFor(urlEqualTo(DEFS)));
@@ -141,9 +175,12 @@ class RetryTest {
 
   @Test
   void neverRetriesStartingAWorkflow() {
-    server.stubFor(post(urlPathEqualTo("/api/workflow/flow")).willReturn(aResponse().withStatus(503).withBody("busy")));
+    server.stubFor(
+        post(urlPathEqualTo("/api/workflow/flow"))
+            .willReturn(aResponse().withStatus(503).withBody("busy")));
     try (ConductorClient client = client(3)) {
-      assertThatThrownBy(() -> client.startWorkflow("flow", null, null)).isInstanceOf(ConductorException.class)
+      assertThatThrownBy(() -> client.startWorkflow("flow", null, null))
+          .isInstanceOf(ConductorException.class)
           .hasMessage("POST " + server.baseUrl() + "/api/workflow/flow answered 503: busy");
     }
     server.verify(1, postRequestedFor(urlPathEqualTo("/api/workflow/flow")));
@@ -151,9 +188,12 @@ class RetryTest {
 
   @Test
   void neverRetriesStartingAWorkflowAfterAConnectionReset() {
-    server.stubFor(post(urlPathEqualTo("/api/workflow/flow")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo("/api/workflow/flow"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     try (ConductorClient client = client(3)) {
-      assertThatThrownBy(() -> client.startWorkflow("flow", null, null)).isInstanceOf(ConductorException.class)
+      assertThatThrownBy(() -> client.startWorkflow("flow", null, null))
+          .isInstanceOf(ConductorException.class)
           .hasMessageNotContaining("attempts");
     }
     // The server got the request before the connection died: it may have started the workflow, so
@@ -165,12 +205,16 @@ class RetryTest {
   @ParameterizedTest
   @ValueSource(strings = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
   void neverRetriesStartingAWorkflowOnAReusedConnection(String fault) {
-    // A reused connection that fails is what OkHttp takes for a stale one, and resends on by default.
+    // A reused connection that fails is what OkHttp takes for a stale one, and resends on by
+    // default.
     server.stubFor(get(DEFS).willReturn(okJson("[]")));
-    server.stubFor(post(urlPathEqualTo("/api/workflow/flow")).willReturn(aResponse().withFault(Fault.valueOf(fault))));
+    server.stubFor(
+        post(urlPathEqualTo("/api/workflow/flow"))
+            .willReturn(aResponse().withFault(Fault.valueOf(fault))));
     try (ConductorClient client = client(3)) {
       client.getWorkflowDefs();
-      assertThatThrownBy(() -> client.startWorkflow("flow", null, null)).isInstanceOf(ConductorException.class);
+      assertThatThrownBy(() -> client.startWorkflow("flow", null, null))
+          .isInstanceOf(ConductorException.class);
     }
     server.verify(1, postRequestedFor(urlPathEqualTo("/api/workflow/flow")));
   }
@@ -191,7 +235,9 @@ class RetryTest {
     server.stubFor(put(DEFS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     try (ConductorClient client = client(2)) {
       client.getWorkflowDefs();
-      assertThatThrownBy(() -> client.putWorkflowDefs(List.of(Json.MAPPER.createObjectNode().put("name", "x"))))
+      assertThatThrownBy(
+              () ->
+                  client.putWorkflowDefs(List.of(Json.MAPPER.createObjectNode().put("name", "x"))))
           .hasMessageEndingWith("(gave up after 3 attempts)");
     }
     server.verify(3, putRequestedFor(urlEqualTo(DEFS)));
@@ -200,15 +246,39 @@ class RetryTest {
   @Test
   void retriesTheIdempotentWritesAndValidation() {
     ObjectNode def = Json.MAPPER.createObjectNode().put("name", "x");
-    server.stubFor(post("/api/metadata/taskdefs").inScenario("t").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
-    server.stubFor(post("/api/metadata/taskdefs").inScenario("t").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200)));
-    server.stubFor(post("/api/metadata/workflow/validate").inScenario("v").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(504)).willSetStateTo("ok"));
-    server.stubFor(post("/api/metadata/workflow/validate").inScenario("v").whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200)));
-    server.stubFor(put(DEFS).inScenario("p").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-    server.stubFor(put(DEFS).inScenario("p").whenScenarioStateIs("ok").willReturn(okJson("{\"bulkSuccessfulResults\":[\"x\"]}")));
+    server.stubFor(
+        post("/api/metadata/taskdefs")
+            .inScenario("t")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("ok"));
+    server.stubFor(
+        post("/api/metadata/taskdefs")
+            .inScenario("t")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200)));
+    server.stubFor(
+        post("/api/metadata/workflow/validate")
+            .inScenario("v")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(504))
+            .willSetStateTo("ok"));
+    server.stubFor(
+        post("/api/metadata/workflow/validate")
+            .inScenario("v")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200)));
+    server.stubFor(
+        put(DEFS)
+            .inScenario("p")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("ok"));
+    server.stubFor(
+        put(DEFS)
+            .inScenario("p")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"bulkSuccessfulResults\":[\"x\"]}")));
     try (ConductorClient client = client(3)) {
       client.createTaskDefs(List.of(def));
       client.validateWorkflowDef(def);
@@ -223,21 +293,40 @@ class RetryTest {
   void retriesNetworkErrorsAndCountsTheAttempts() {
     server.stubFor(get(DEFS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     try (ConductorClient client = client(2)) {
-      assertThatThrownBy(client::getWorkflowDefs).isInstanceOf(ConductorException.class)
-          .hasMessageStartingWith("GET " + server.baseUrl() + DEFS + " failed: cannot reach Conductor at " + server.baseUrl() + "/api (")
+      assertThatThrownBy(client::getWorkflowDefs)
+          .isInstanceOf(ConductorException.class)
+          .hasMessageStartingWith(
+              "GET "
+                  + server.baseUrl()
+                  + DEFS
+                  + " failed: cannot reach Conductor at "
+                  + server.baseUrl()
+                  + "/api (")
           .hasMessageEndingWith(") (gave up after 3 attempts)");
     }
     assertThat(pauses).hasSize(2);
-    assertThat(log.withDebug()).anyMatch(l -> l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " failed (") && l.contains("retrying in"));
+    assertThat(log.withDebug())
+        .anyMatch(
+            l ->
+                l.startsWith("DEBUG GET " + server.baseUrl() + DEFS + " failed (")
+                    && l.contains("retrying in"));
   }
 
   @Test
   void aSlowAnswerIsRetried() {
-    server.stubFor(get(DEFS).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(okJson("[]").withFixedDelay(1500)).willSetStateTo("fast"));
-    server.stubFor(get(DEFS).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson("[]")));
-    try (ConductorClient client = ConductorClient.builder(server.baseUrl()).readTimeout(Duration.ofMillis(300))
-        .sleeper(pauses::add).build()) {
+    server.stubFor(
+        get(DEFS)
+            .inScenario("slow")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("[]").withFixedDelay(1500))
+            .willSetStateTo("fast"));
+    server.stubFor(
+        get(DEFS).inScenario("slow").whenScenarioStateIs("fast").willReturn(okJson("[]")));
+    try (ConductorClient client =
+        ConductorClient.builder(server.baseUrl())
+            .readTimeout(Duration.ofMillis(300))
+            .sleeper(pauses::add)
+            .build()) {
       assertThat(client.getWorkflowDefs()).isEmpty();
     }
     assertThat(pauses).hasSize(1);
@@ -247,7 +336,8 @@ class RetryTest {
   void zeroRetriesSendsOnce() {
     server.stubFor(get(DEFS).willReturn(aResponse().withStatus(503).withBody("busy")));
     try (ConductorClient client = client(0)) {
-      assertThatThrownBy(client::getWorkflowDefs).hasMessage("GET " + server.baseUrl() + DEFS + " answered 503: busy");
+      assertThatThrownBy(client::getWorkflowDefs)
+          .hasMessage("GET " + server.baseUrl() + DEFS + " answered 503: busy");
     }
     server.verify(1, getRequestedFor(urlEqualTo(DEFS)));
   }

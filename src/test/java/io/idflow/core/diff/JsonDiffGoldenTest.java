@@ -22,12 +22,18 @@ class JsonDiffGoldenTest {
 
   static Stream<String> cases() throws IOException, URISyntaxException {
     try (Stream<Path> dirs = Files.list(root())) {
-      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   private static Path root() throws URISyntaxException {
-    return Path.of(Objects.requireNonNull(JsonDiffGoldenTest.class.getResource("/golden/diff")).toURI());
+    return Path.of(
+        Objects.requireNonNull(JsonDiffGoldenTest.class.getResource("/golden/diff")).toURI());
   }
 
   private static ObjectNode read(Path file) throws IOException {
@@ -36,7 +42,9 @@ class JsonDiffGoldenTest {
 
   @Test
   void findsTheCases() throws Exception {
-    assertThat(cases()).contains("workflow-identical-server-shaped", "taskdef-identical-server-shaped").hasSizeGreaterThanOrEqualTo(10);
+    assertThat(cases())
+        .contains("workflow-identical-server-shaped", "taskdef-identical-server-shaped")
+        .hasSizeGreaterThanOrEqualTo(10);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -49,10 +57,13 @@ class JsonDiffGoldenTest {
     ObjectNode localBefore = local.deepCopy();
     ObjectNode remoteBefore = remote.deepCopy();
 
-    List<String> actual = JsonDiff.definitions(kind, remote, local).stream().map(Difference::toString).toList();
+    List<String> actual =
+        JsonDiff.definitions(kind, remote, local).stream().map(Difference::toString).toList();
 
-    List<String> expected = Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
-        .filter(line -> !line.isEmpty()).toList();
+    List<String> expected =
+        Files.readAllLines(dir.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+            .filter(line -> !line.isEmpty())
+            .toList();
     assertThat(actual).as(name).containsExactlyElementsOf(expected);
     assertThat(local).as("local tree left untouched").isEqualTo(localBefore);
     assertThat(remote).as("remote tree left untouched").isEqualTo(remoteBefore);

@@ -25,7 +25,8 @@ class RoundTripTest {
   private final LocalDefinitions local = DefinitionLoader.load(Path.of("idflow"));
 
   private static Map<DefinitionId, ObjectNode> remote(Kind kind, String file) throws Exception {
-    List<ObjectNode> defs = Json.MAPPER.readerForListOf(ObjectNode.class).readValue(GOLDEN.resolve(file).toFile());
+    List<ObjectNode> defs =
+        Json.MAPPER.readerForListOf(ObjectNode.class).readValue(GOLDEN.resolve(file).toFile());
     Map<DefinitionId, ObjectNode> byId = new HashMap<>();
     defs.forEach(d -> byId.put(DefinitionId.of(kind, d), d));
     return byId;
@@ -38,7 +39,9 @@ class RoundTripTest {
     assertThat(local.workflows()).hasSizeGreaterThanOrEqualTo(8);
     for (LocalDefinition def : local.workflows()) {
       assertThat(remote).as("server copy of %s", def.id()).containsKey(def.id());
-      assertThat(JsonDiff.definitions(Kind.WORKFLOW, remote.get(def.id()), def.json())).as(def.id().toString()).isEmpty();
+      assertThat(JsonDiff.definitions(Kind.WORKFLOW, remote.get(def.id()), def.json()))
+          .as(def.id().toString())
+          .isEmpty();
     }
   }
 
@@ -47,14 +50,20 @@ class RoundTripTest {
     Map<DefinitionId, ObjectNode> remote = remote(Kind.TASK, "taskdefs.json");
     assertThat(local.tasks()).hasSizeGreaterThanOrEqualTo(6);
     for (LocalDefinition def : local.tasks()) {
-      assertThat(JsonDiff.definitions(Kind.TASK, remote.get(def.id()), def.json())).as(def.id().toString()).isEmpty();
+      assertThat(JsonDiff.definitions(Kind.TASK, remote.get(def.id()), def.json()))
+          .as(def.id().toString())
+          .isEmpty();
     }
   }
 
   @Test
   void aChangeDeepInsideANestedTaskIsReportedWithItsPath() throws Exception {
     Map<DefinitionId, ObjectNode> remote = remote(Kind.WORKFLOW, "workflows.json");
-    LocalDefinition hello = local.workflows().stream().filter(d -> d.name().equals("hello_inline")).findFirst().orElseThrow();
+    LocalDefinition hello =
+        local.workflows().stream()
+            .filter(d -> d.name().equals("hello_inline"))
+            .findFirst()
+            .orElseThrow();
     ObjectNode changed = hello.json().deepCopy();
     // The DO_WHILE's first looped task: a nested path the walker must reach.
     String loopPath = null;

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code conductor-model.json} against the real server it describes: every field it lists is stored, the
- * server returns no field it does not list, and the defaults it names are the values the server fills in.
+ * {@code conductor-model.json} against the real server it describes: every field it lists is
+ * stored, the server returns no field it does not list, and the defaults it names are the values
+ * the server fills in.
  */
 class ServerModelIT {
   private static final ServerModel MODEL = ServerModel.conductorOss();
@@ -37,7 +38,8 @@ class ServerModelIT {
   private static ConductorClient client;
 
   /** Every field of every kind set, to a value other than its default. */
-  private static final String FULL_WORKFLOW = """
+  private static final String FULL_WORKFLOW =
+      """
       {"name": "model_full", "description": "d", "version": 3, "ownerEmail": "model@example.com", "ownerApp": "app",
        "inputParameters": ["a"], "outputParameters": {"o": "${t.output.x}"}, "failureWorkflow": "fail_flow", "failureWorkflowVersion": 2,
        "schemaVersion": 2, "restartable": false, "workflowStatusListenerEnabled": true, "workflowStatusListenerSink": "sink",
@@ -69,24 +71,29 @@ class ServerModelIT {
         {"name": "sub", "taskReferenceName": "sub", "type": "SUB_WORKFLOW",
          "subWorkflowParam": {"name": "inner", "version": 4, "taskToDomain": {"*": "d"}, "idempotencyKey": "k",
            "idempotencyStrategy": "FAIL", "priority": 2,
-           "workflowDefinition": {"name": "inner", "version": 4, "tasks": [{"name": "z", "taskReferenceName": "z"}]}}}]}""";
+           "workflowDefinition": {"name": "inner", "version": 4, "tasks": [{"name": "z", "taskReferenceName": "z"}]}}}]}\
+      """;
 
-  private static final String FULL_TASK = """
+  private static final String FULL_TASK =
+      """
       {"name": "model_task", "description": "d", "retryCount": 1, "timeoutSeconds": 100, "inputKeys": ["i"], "outputKeys": ["o"],
        "runtimeMetadata": ["r"], "timeoutPolicy": "RETRY", "retryLogic": "LINEAR_BACKOFF", "retryDelaySeconds": 1,
        "responseTimeoutSeconds": 10, "concurrentExecLimit": 1, "inputTemplate": {"a": 1}, "rateLimitPerFrequency": 1,
        "rateLimitFrequencyInSeconds": 2, "isolationGroupId": "g", "executionNameSpace": "n", "ownerEmail": "model@example.com",
        "ownerApp": "app", "pollTimeoutSeconds": 5, "backoffScaleFactor": 2, "maxRetryDelaySeconds": 3, "backoffJitterMs": 4,
        "baseType": "b", "totalTimeoutSeconds": 200, "taskStatusListenerEnabled": false, "inputSchema": {"name": "tin"},
-       "enforceSchema": true}""";
+       "enforceSchema": true}\
+      """;
 
   /** Only what each kind needs, so that the server fills in the rest. */
-  private static final String MINIMAL_WORKFLOW = """
+  private static final String MINIMAL_WORKFLOW =
+      """
       {"name": "model_min", "rateLimitConfig": {"rateLimitKey": "k"}, "inputSchema": {"name": "s"}, "cacheConfig": {"key": "k"},
        "tasks": [{"name": "t", "taskReferenceName": "t", "taskDefinition": {"name": "t"}, "cacheConfig": {"key": "k"},
          "onStateChange": {"onStart": [{"type": "e"}]}},
         {"name": "s", "taskReferenceName": "s", "type": "SUB_WORKFLOW",
-         "subWorkflowParam": {"name": "other", "workflowDefinition": {"name": "inner_min", "tasks": [{"name": "z", "taskReferenceName": "z"}]}}}]}""";
+         "subWorkflowParam": {"name": "other", "workflowDefinition": {"name": "inner_min", "tasks": [{"name": "z", "taskReferenceName": "z"}]}}}]}\
+      """;
 
   @BeforeAll
   static void start() throws Exception {
@@ -113,7 +120,12 @@ class ServerModelIT {
   /** The fields seen per kind in {@code def}. */
   private static Map<String, Set<String>> fieldsByKind(Kind kind, ObjectNode def) {
     Map<String, Set<String>> seen = new HashMap<>();
-    MODEL.forEachObject(kind, def, (k, node) -> node.fieldNames().forEachRemaining(f -> seen.computeIfAbsent(k, x -> new TreeSet<>()).add(f)));
+    MODEL.forEachObject(
+        kind,
+        def,
+        (k, node) ->
+            node.fieldNames()
+                .forEachRemaining(f -> seen.computeIfAbsent(k, x -> new TreeSet<>()).add(f)));
     return seen;
   }
 
@@ -125,7 +137,8 @@ class ServerModelIT {
     ObjectNode task = client.getTaskDef("model_task").orElseThrow();
 
     Map<String, Set<String>> stored = fieldsByKind(Kind.WORKFLOW, workflow);
-    fieldsByKind(Kind.TASK, task).forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
+    fieldsByKind(Kind.TASK, task)
+        .forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
     for (String kind : MODEL.kinds()) {
       Set<String> listed = new TreeSet<>(MODEL.fields(kind).keySet());
       Set<String> returned = new TreeSet<>(stored.getOrDefault(kind, Set.of()));
@@ -137,23 +150,33 @@ class ServerModelIT {
   @Test
   void theDefaultsAreTheValuesTheServerFillsIn() throws Exception {
     client.putWorkflowDefs(List.of(json(MINIMAL_WORKFLOW)));
-    client.createTaskDefs(List.of(json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
+    client.createTaskDefs(
+        List.of(json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
     ObjectNode workflow = client.getWorkflowDef("model_min", 1).orElseThrow();
     ObjectNode task = client.getTaskDef("model_min_task").orElseThrow();
 
-    // The objects of the server's copy in the order of those sent (defaults add only empty lists and maps).
+    // The objects of the server's copy in the order of those sent (defaults add only empty lists
+    // and maps).
     List<ObjectNode> sent = objects(Kind.WORKFLOW, json(MINIMAL_WORKFLOW));
-    sent.addAll(objects(Kind.TASK, json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
+    sent.addAll(
+        objects(
+            Kind.TASK, json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
     List<String> kinds = new ArrayList<>();
     List<ObjectNode> returned = new ArrayList<>();
-    MODEL.forEachObject(Kind.WORKFLOW, workflow, (kind, node) -> {
-      kinds.add(kind);
-      returned.add(node);
-    });
-    MODEL.forEachObject(Kind.TASK, task, (kind, node) -> {
-      kinds.add(kind);
-      returned.add(node);
-    });
+    MODEL.forEachObject(
+        Kind.WORKFLOW,
+        workflow,
+        (kind, node) -> {
+          kinds.add(kind);
+          returned.add(node);
+        });
+    MODEL.forEachObject(
+        Kind.TASK,
+        task,
+        (kind, node) -> {
+          kinds.add(kind);
+          returned.add(node);
+        });
     assertThat(returned).hasSameSizeAs(sent);
     List<String> wrong = new ArrayList<>();
     Set<String> checked = new HashSet<>();
@@ -161,24 +184,35 @@ class ServerModelIT {
       String kind = kinds.get(i);
       ObjectNode node = returned.get(i);
       ObjectNode mine = sent.get(i);
-      MODEL.fields(kind).forEach((field, defaultValue) -> {
-        if (defaultValue != null && !mine.has(field)) {
-          checked.add(kind + "." + field);
-          JsonNode actual = node.get(field);
-          if (actual == null || !JsonDiff.diff(defaultValue, actual).isEmpty()) {
-            wrong.add(kind + "." + field + ": model " + defaultValue + ", server " + actual);
-          }
-        }
-      });
+      MODEL
+          .fields(kind)
+          .forEach(
+              (field, defaultValue) -> {
+                if (defaultValue != null && !mine.has(field)) {
+                  checked.add(kind + "." + field);
+                  JsonNode actual = node.get(field);
+                  if (actual == null || !JsonDiff.diff(defaultValue, actual).isEmpty()) {
+                    wrong.add(
+                        kind + "." + field + ": model " + defaultValue + ", server " + actual);
+                  }
+                }
+              });
     }
     assertThat(wrong).isEmpty();
     // Every default of every kind was seen on the server, so none is a guess.
     Set<String> all = new TreeSet<>();
-    MODEL.kinds().forEach(k -> MODEL.fields(k).forEach((f, d) -> {
-      if (d != null) {
-        all.add(k + "." + f);
-      }
-    }));
+    MODEL
+        .kinds()
+        .forEach(
+            k ->
+                MODEL
+                    .fields(k)
+                    .forEach(
+                        (f, d) -> {
+                          if (d != null) {
+                            all.add(k + "." + f);
+                          }
+                        }));
     assertThat(checked).containsAll(all);
     // And the minimal files, as written, mean what the server holds.
     assertThat(JsonDiff.definitions(Kind.WORKFLOW, workflow, json(MINIMAL_WORKFLOW))).isEmpty();

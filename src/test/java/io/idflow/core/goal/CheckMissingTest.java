@@ -1,19 +1,18 @@
 package io.idflow.core.goal;
 
-import io.idflow.core.IdflowException;
-import io.idflow.core.model.Kind;
-import io.idflow.core.outcome.Failure;
-import io.idflow.core.outcome.MissingOutcome;
-import io.idflow.core.remote.RemoteDefinitions;
-import java.util.Map;
-import io.idflow.core.outcome.Need;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.local.DefinitionLoader;
+import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.outcome.Failure;
+import io.idflow.core.outcome.MissingOutcome;
+import io.idflow.core.outcome.Need;
+import io.idflow.core.remote.RemoteDefinitions;
 import io.idflow.core.report.RunReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckMissingTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private Path dir() {
     return root.resolve("idflow");
@@ -46,15 +45,27 @@ class CheckMissingTest {
   }
 
   /** The check with {@code required}, the server holding {@code workflows} and {@code tasks}. */
-  private MissingOutcome check(List<RequiredWorkflow> required, List<ObjectNode> workflows, List<ObjectNode> tasks) {
-    return CheckMissing.evaluate(load(), new CheckMissing.Options(required, true, false, null, false),
+  private MissingOutcome check(
+      List<RequiredWorkflow> required, List<ObjectNode> workflows, List<ObjectNode> tasks) {
+    return CheckMissing.evaluate(
+        load(),
+        new CheckMissing.Options(required, true, false, null, false),
         RemoteDefinitions.of(Map.of(Kind.WORKFLOW, workflows, Kind.TASK, tasks)));
   }
 
   /** The same outcome under other policies. */
-  private static MissingOutcome policy(MissingOutcome r, boolean failOnMissing, boolean failOnDrift) {
-    return new MissingOutcome(r.workflows(), r.tasks(), r.localWorkflows(), r.requiredWorkflows(), r.subWorkflowRefs(),
-        r.simpleTasks(), r.localTasks(), failOnMissing, failOnDrift);
+  private static MissingOutcome policy(
+      MissingOutcome r, boolean failOnMissing, boolean failOnDrift) {
+    return new MissingOutcome(
+        r.workflows(),
+        r.tasks(),
+        r.localWorkflows(),
+        r.requiredWorkflows(),
+        r.subWorkflowRefs(),
+        r.simpleTasks(),
+        r.localTasks(),
+        failOnMissing,
+        failOnDrift);
   }
 
   private static List<ObjectNode> remote(String... json) {
@@ -70,7 +81,13 @@ class CheckMissingTest {
   }
 
   private static String workflow(String name, int version, String tasks) {
-    return "{\"name\":\"" + name + "\",\"version\":" + version + ",\"schemaVersion\":2,\"tasks\":[" + tasks + "]}";
+    return "{\"name\":\""
+        + name
+        + "\",\"version\":"
+        + version
+        + ",\"schemaVersion\":2,\"tasks\":["
+        + tasks
+        + "]}";
   }
 
   private static String simple(String name, String ref) {
@@ -78,71 +95,125 @@ class CheckMissingTest {
   }
 
   private static String sub(String ref, String name, Integer version) {
-    return "{\"name\":\"" + ref + "\",\"taskReferenceName\":\"" + ref + "\",\"type\":\"SUB_WORKFLOW\","
-        + "\"subWorkflowParam\":{\"name\":\"" + name + "\"" + (version == null ? "" : ",\"version\":" + version) + "}}";
+    return "{\"name\":\""
+        + ref
+        + "\",\"taskReferenceName\":\""
+        + ref
+        + "\",\"type\":\"SUB_WORKFLOW\","
+        + "\"subWorkflowParam\":{\"name\":\""
+        + name
+        + "\""
+        + (version == null ? "" : ",\"version\":" + version)
+        + "}}";
   }
 
   private static String inline(String name, String ref) {
-    return "{\"name\":\"" + name + "\",\"taskReferenceName\":\"" + ref + "\",\"type\":\"SIMPLE\","
-        + "\"taskDefinition\":{\"name\":\"" + name + "\",\"retryCount\":1}}";
+    return "{\"name\":\""
+        + name
+        + "\",\"taskReferenceName\":\""
+        + ref
+        + "\",\"type\":\"SIMPLE\","
+        + "\"taskDefinition\":{\"name\":\""
+        + name
+        + "\",\"retryCount\":1}}";
   }
 
   private static String taskDef(String name, int retries) {
-    return "{\"name\":\"" + name + "\",\"retryCount\":" + retries + ",\"ownerEmail\":\"team@example.com\"}";
+    return "{\"name\":\""
+        + name
+        + "\",\"retryCount\":"
+        + retries
+        + ",\"ownerEmail\":\"team@example.com\"}";
   }
 
   @Test
   void reportsNothingMissingWhenServerHoldsEverything() throws IOException {
-    file("workflows/a.json", workflow("a", 1, simple("fetch", "fetch_ref") + "," + sub("call_b", "b", null)));
+    file(
+        "workflows/a.json",
+        workflow("a", 1, simple("fetch", "fetch_ref") + "," + sub("call_b", "b", null)));
     file("tasks/fetch.json", taskDef("fetch", 2));
-    MissingOutcome report = check(RequiredWorkflow.parse("c:3"),
-        remote(workflow("a", 1, simple("fetch", "fetch_ref") + "," + sub("call_b", "b", null)), workflow("b", 4, simple("x", "x")),
-            workflow("c", 3, simple("x", "x"))),
-        remote(taskDef("fetch", 2)));
+    MissingOutcome report =
+        check(
+            RequiredWorkflow.parse("c:3"),
+            remote(
+                workflow("a", 1, simple("fetch", "fetch_ref") + "," + sub("call_b", "b", null)),
+                workflow("b", 4, simple("x", "x")),
+                workflow("c", 3, simple("x", "x"))),
+            remote(taskDef("fetch", 2)));
 
     assertThat(report.anyMissing()).isFalse();
     assertThat(report.missingLines()).isEmpty();
     assertThat(policy(report, true, true).failure().map(Failure::message)).isEmpty();
-    assertThat(report.summary()).isEqualTo("Nothing missing in Conductor: checked 1 local workflow, 1 required workflow,"
-        + " 1 sub-workflow reference, 1 SIMPLE task and 1 local task definition");
-    assertThat(policy(report, true, true).entries()).extracting(RunReport.Entry::outcome).containsOnly("present");
+    assertThat(report.summary())
+        .isEqualTo(
+            "Nothing missing in Conductor: checked 1 local workflow, 1 required workflow,"
+                + " 1 sub-workflow reference, 1 SIMPLE task and 1 local task definition");
+    assertThat(policy(report, true, true).entries())
+        .extracting(RunReport.Entry::outcome)
+        .containsOnly("present");
   }
 
   @Test
   void failsWhenLocalWorkflowVersionIsNotOnServer() throws IOException {
     file("workflows/research.json", workflow("research_blog_post_ideas", 2, simple("fetch", "f")));
     file("tasks/fetch.json", taskDef("fetch", 2));
-    MissingOutcome report = check(List.of(),
-        remote(workflow("research_blog_post_ideas", 1, simple("fetch", "f"))), remote(taskDef("fetch", 2)));
+    MissingOutcome report =
+        check(
+            List.of(),
+            remote(workflow("research_blog_post_ideas", 1, simple("fetch", "f"))),
+            remote(taskDef("fetch", 2)));
 
-    assertThat(report.missingLines()).containsExactly(
-        "Missing workflows: research_blog_post_ideas v2",
-        "  research_blog_post_ideas v2: defined in idflow/workflows/research.json",
-        "Run 'mvn idflow:upload-workflows' to upload missing workflows");
+    assertThat(report.missingLines())
+        .containsExactly(
+            "Missing workflows: research_blog_post_ideas v2",
+            "  research_blog_post_ideas v2: defined in idflow/workflows/research.json",
+            "Run 'mvn idflow:upload-workflows' to upload missing workflows");
     assertThat(policy(report, true, false).failure().map(Failure::message)).isPresent();
     assertThat(policy(report, false, false).failure().map(Failure::message)).isEmpty();
   }
 
   @Test
   void failsWhenSubWorkflowNestedInForkSwitchAndDoWhileIsMissing() throws IOException {
-    String fork = "{\"name\":\"fork\",\"taskReferenceName\":\"fork_ref\",\"type\":\"FORK_JOIN\",\"forkTasks\":[[" + sub("in_fork", "fork_child", null) + "]]}";
-    String join = "{\"name\":\"join\",\"taskReferenceName\":\"join_ref\",\"type\":\"JOIN\",\"joinOn\":[\"in_fork\"]}";
-    String sw = "{\"name\":\"sw\",\"taskReferenceName\":\"sw_ref\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\","
-        + "\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":[" + sub("in_case", "case_child", 2) + "]},"
-        + "\"defaultCase\":[" + sub("in_default", "default_child", null) + "]}";
-    String loop = "{\"name\":\"loop\",\"taskReferenceName\":\"loop_ref\",\"type\":\"DO_WHILE\",\"loopCondition\":\"false\","
-        + "\"loopOver\":[" + sub("in_loop", "loop_child", 1) + "]}";
+    String fork =
+        "{\"name\":\"fork\",\"taskReferenceName\":\"fork_ref\",\"type\":\"FORK_JOIN\",\"forkTasks\":[["
+            + sub("in_fork", "fork_child", null)
+            + "]]}";
+    String join =
+        "{\"name\":\"join\",\"taskReferenceName\":\"join_ref\",\"type\":\"JOIN\",\"joinOn\":[\"in_fork\"]}";
+    String sw =
+        "{\"name\":\"sw\",\"taskReferenceName\":\"sw_ref\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\","
+            + "\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":["
+            + sub("in_case", "case_child", 2)
+            + "]},"
+            + "\"defaultCase\":["
+            + sub("in_default", "default_child", null)
+            + "]}";
+    String loop =
+        "{\"name\":\"loop\",\"taskReferenceName\":\"loop_ref\",\"type\":\"DO_WHILE\",\"loopCondition\":\"false\","
+            + "\"loopOver\":["
+            + sub("in_loop", "loop_child", 1)
+            + "]}";
     file("workflows/parent.json", workflow("parent", 1, fork + "," + join + "," + sw + "," + loop));
-    MissingOutcome report = check(List.of(),
-        remote(workflow("parent", 1, fork + "," + join + "," + sw + "," + loop), workflow("loop_child", 1, simple("x", "x"))),
-        remote());
+    MissingOutcome report =
+        check(
+            List.of(),
+            remote(
+                workflow("parent", 1, fork + "," + join + "," + sw + "," + loop),
+                workflow("loop_child", 1, simple("x", "x"))),
+            remote());
 
-    assertThat(report.missingWorkflows()).extracting(Need::id).containsExactly("case_child v2", "default_child", "fork_child");
-    assertThat(report.missingLines()).contains(
-        "Missing workflows: case_child v2, default_child, fork_child",
-        "  case_child v2: sub-workflow of parent v1 (task ref in_case); not in local files: deploy it from the project that defines it",
-        "  default_child: sub-workflow of parent v1 (task ref in_default); not in local files: deploy it from the project that defines it",
-        "  fork_child: sub-workflow of parent v1 (task ref in_fork); not in local files: deploy it from the project that defines it");
+    assertThat(report.missingWorkflows())
+        .extracting(Need::id)
+        .containsExactly("case_child v2", "default_child", "fork_child");
+    assertThat(report.missingLines())
+        .contains(
+            "Missing workflows: case_child v2, default_child, fork_child",
+            "  case_child v2: sub-workflow of parent v1 (task ref in_case); not in local files:"
+                + " deploy it from the project that defines it",
+            "  default_child: sub-workflow of parent v1 (task ref in_default); not in local files:"
+                + " deploy it from the project that defines it",
+            "  fork_child: sub-workflow of parent v1 (task ref in_fork); not in local files: deploy"
+                + " it from the project that defines it");
     // None of them is defined locally: upload-workflows cannot help, so it is not suggested.
     assertThat(report.missingLines()).noneMatch(l -> l.contains("upload-workflows"));
     assertThat(report.subWorkflowRefs()).isEqualTo(4);
@@ -150,14 +221,23 @@ class CheckMissingTest {
 
   @Test
   void pinnedSubWorkflowNeedsThatVersionWhileUnpinnedTakesAny() throws IOException {
-    file("workflows/parent.json", workflow("parent", 1, sub("pinned", "child", 2) + "," + sub("latest", "child", null)));
-    MissingOutcome report = check(List.of(),
-        remote(workflow("parent", 1, sub("pinned", "child", 2) + "," + sub("latest", "child", null)), workflow("child", 1, simple("x", "x"))),
-        remote());
+    file(
+        "workflows/parent.json",
+        workflow("parent", 1, sub("pinned", "child", 2) + "," + sub("latest", "child", null)));
+    MissingOutcome report =
+        check(
+            List.of(),
+            remote(
+                workflow(
+                    "parent", 1, sub("pinned", "child", 2) + "," + sub("latest", "child", null)),
+                workflow("child", 1, simple("x", "x"))),
+            remote());
 
     assertThat(report.missingWorkflows()).extracting(Need::id).containsExactly("child v2");
-    assertThat(report.workflows()).filteredOn(n -> n.name().equals("child") && n.version() == null)
-        .extracting(Need::status).containsExactly(Need.Status.PRESENT);
+    assertThat(report.workflows())
+        .filteredOn(n -> n.name().equals("child") && n.version() == null)
+        .extracting(Need::status)
+        .containsExactly(Need.Status.PRESENT);
   }
 
   @Test
@@ -165,40 +245,68 @@ class CheckMissingTest {
     file("workflows/parent.json", workflow("parent", 1, sub("call", "sub_workflow_1", 2)));
     file("workflows/sub.json", workflow("sub_workflow_1", 2, simple("x", "x_ref")));
     file("tasks/x.json", taskDef("x", 3));
-    MissingOutcome report = check(List.of(),
-        remote(workflow("parent", 1, sub("call", "sub_workflow_1", 2))), remote(taskDef("x", 3)));
+    MissingOutcome report =
+        check(
+            List.of(),
+            remote(workflow("parent", 1, sub("call", "sub_workflow_1", 2))),
+            remote(taskDef("x", 3)));
 
-    assertThat(report.missingLines()).containsExactly(
-        "Missing workflows: sub_workflow_1 v2",
-        "  sub_workflow_1 v2: defined in idflow/workflows/sub.json; sub-workflow of parent v1 (task ref call)",
-        "Run 'mvn idflow:upload-workflows' to upload missing workflows");
+    assertThat(report.missingLines())
+        .containsExactly(
+            "Missing workflows: sub_workflow_1 v2",
+            "  sub_workflow_1 v2: defined in idflow/workflows/sub.json; sub-workflow of parent v1"
+                + " (task ref call)",
+            "Run 'mvn idflow:upload-workflows' to upload missing workflows");
   }
 
   @Test
   void inlineSubWorkflowDefinitionAndComputedNameNeedNothing() throws IOException {
-    String inlineSub = "{\"name\":\"s\",\"taskReferenceName\":\"s\",\"type\":\"SUB_WORKFLOW\",\"subWorkflowParam\":{\"name\":\"inl\","
-        + "\"workflowDefinition\":" + workflow("inl", 1, inline("t", "t")) + "}}";
+    String inlineSub =
+        "{\"name\":\"s\",\"taskReferenceName\":\"s\",\"type\":\"SUB_WORKFLOW\",\"subWorkflowParam\":{\"name\":\"inl\","
+            + "\"workflowDefinition\":"
+            + workflow("inl", 1, inline("t", "t"))
+            + "}}";
     String computed = sub("dyn", "${workflow.input.flow}", null);
     file("workflows/p.json", workflow("p", 1, inlineSub + "," + computed));
-    MissingOutcome report = check(List.of(), remote(workflow("p", 1, inlineSub + "," + computed)), remote());
+    MissingOutcome report =
+        check(List.of(), remote(workflow("p", 1, inlineSub + "," + computed)), remote());
     assertThat(report.anyMissing()).isFalse();
   }
 
   @Test
   void failsWhenSimpleTaskHasNoTaskDefinitionOnServer() throws IOException {
-    file("workflows/order.json", workflow("order_flow", 3, simple("fetch_url", "fetch_ref") + "," + simple("summarize", "sum_ref")));
+    file(
+        "workflows/order.json",
+        workflow(
+            "order_flow",
+            3,
+            simple("fetch_url", "fetch_ref") + "," + simple("summarize", "sum_ref")));
     file("tasks/fetch_url.json", taskDef("fetch_url", 2));
-    MissingOutcome report = check(List.of(),
-        remote(workflow("order_flow", 3, simple("fetch_url", "fetch_ref") + "," + simple("summarize", "sum_ref"))), remote());
+    MissingOutcome report =
+        check(
+            List.of(),
+            remote(
+                workflow(
+                    "order_flow",
+                    3,
+                    simple("fetch_url", "fetch_ref") + "," + simple("summarize", "sum_ref"))),
+            remote());
 
-    assertThat(report.missingLines()).containsExactly(
-        "Missing task definitions: fetch_url, summarize",
-        "  fetch_url: defined in idflow/tasks/fetch_url.json; used by order_flow v3 (task ref fetch_ref)",
-        "  summarize: used by order_flow v3 (task ref sum_ref); not in local files: add idflow/tasks/summarize.json, or an inline taskDefinition",
-        MissingOutcome.DEFAULT_TASK_NOTE,
-        "Run 'mvn idflow:sync-tasks' to upload missing task definitions");
+    assertThat(report.missingLines())
+        .containsExactly(
+            "Missing task definitions: fetch_url, summarize",
+            "  fetch_url: defined in idflow/tasks/fetch_url.json; used by order_flow v3 (task ref"
+                + " fetch_ref)",
+            "  summarize: used by order_flow v3 (task ref sum_ref); not in local files: add"
+                + " idflow/tasks/summarize.json, or an inline taskDefinition",
+            MissingOutcome.DEFAULT_TASK_NOTE,
+            "Run 'mvn idflow:sync-tasks' to upload missing task definitions");
     assertThat(MissingOutcome.DEFAULT_TASK_NOTE).contains("default retries and timeouts");
-    RunReport.Entry entry = policy(report, true, false).entries().stream().filter(e -> e.name().equals("summarize")).findFirst().orElseThrow();
+    RunReport.Entry entry =
+        policy(report, true, false).entries().stream()
+            .filter(e -> e.name().equals("summarize"))
+            .findFirst()
+            .orElseThrow();
     assertThat(entry.failed()).isTrue();
     assertThat(entry.outcome()).isEqualTo("missing");
     assertThat(entry.detail()).contains("default retries and timeouts");
@@ -207,7 +315,8 @@ class CheckMissingTest {
   @Test
   void inlineTaskDefinitionIsNotMissing() throws IOException {
     file("workflows/w.json", workflow("w", 1, inline("adhoc", "adhoc_ref")));
-    MissingOutcome report = check(List.of(), remote(workflow("w", 1, inline("adhoc", "adhoc_ref"))), remote());
+    MissingOutcome report =
+        check(List.of(), remote(workflow("w", 1, inline("adhoc", "adhoc_ref"))), remote());
     assertThat(report.anyMissing()).isFalse();
     assertThat(report.tasks()).isEmpty();
     assertThat(report.simpleTasks()).isEqualTo(1);
@@ -215,48 +324,82 @@ class CheckMissingTest {
 
   @Test
   void simpleTaskNestedInSwitchIsChecked() throws IOException {
-    String sw = "{\"name\":\"sw\",\"taskReferenceName\":\"sw_ref\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\","
-        + "\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":[" + simple("deep", "deep_ref") + "]}}";
+    String sw =
+        "{\"name\":\"sw\",\"taskReferenceName\":\"sw_ref\",\"type\":\"SWITCH\",\"evaluatorType\":\"value-param\","
+            + "\"expression\":\"k\",\"inputParameters\":{\"k\":\"a\"},\"decisionCases\":{\"a\":["
+            + simple("deep", "deep_ref")
+            + "]}}";
     file("workflows/w.json", workflow("w", 1, sw));
     MissingOutcome report = check(List.of(), remote(workflow("w", 1, sw)), remote());
     assertThat(report.missingTasks()).extracting(Need::name).containsExactly("deep");
-    assertThat(report.missingTasks().get(0).neededBy()).containsExactly("used by w v1 (task ref deep_ref)");
+    assertThat(report.missingTasks().get(0).neededBy())
+        .containsExactly("used by w v1 (task ref deep_ref)");
   }
 
   @Test
   void failsWhenRequiredWorkflowIsMissing() throws IOException {
     file("workflows/w.json", workflow("w", 1, inline("t", "t")));
-    MissingOutcome report = check(RequiredWorkflow.parse("payments, refunds:2, audit"),
-        remote(workflow("w", 1, inline("t", "t")), workflow("refunds", 1, simple("x", "x")), workflow("audit", 7, simple("x", "x"))),
-        remote());
+    MissingOutcome report =
+        check(
+            RequiredWorkflow.parse("payments, refunds:2, audit"),
+            remote(
+                workflow("w", 1, inline("t", "t")),
+                workflow("refunds", 1, simple("x", "x")),
+                workflow("audit", 7, simple("x", "x"))),
+            remote());
 
-    assertThat(report.missingLines()).containsExactly(
-        "Missing workflows: payments, refunds v2",
-        "  payments: listed in idflow.requiredWorkflows; not in local files: deploy it from the project that defines it",
-        "  refunds v2: listed in idflow.requiredWorkflows; not in local files: deploy it from the project that defines it");
+    assertThat(report.missingLines())
+        .containsExactly(
+            "Missing workflows: payments, refunds v2",
+            "  payments: listed in idflow.requiredWorkflows; not in local files: deploy it from the"
+                + " project that defines it",
+            "  refunds v2: listed in idflow.requiredWorkflows; not in local files: deploy it from"
+                + " the project that defines it");
   }
 
   @Test
   void driftFailsOnlyUnderFailOnDriftAndNamesThePaths() throws IOException {
-    file("workflows/flow.json", "{\"name\":\"flow\",\"version\":1,\"schemaVersion\":2,\"timeoutSeconds\":200,\"tasks\":[" + inline("t", "t") + "]}");
+    file(
+        "workflows/flow.json",
+        "{\"name\":\"flow\",\"version\":1,\"schemaVersion\":2,\"timeoutSeconds\":200,\"tasks\":["
+            + inline("t", "t")
+            + "]}");
     file("tasks/fetch.json", taskDef("fetch", 5));
-    MissingOutcome report = check(List.of(),
-        remote("{\"name\":\"flow\",\"version\":1,\"schemaVersion\":2,\"timeoutSeconds\":100,\"tasks\":[" + inline("t", "t") + "]}"),
-        remote(taskDef("fetch", 4)));
+    MissingOutcome report =
+        check(
+            List.of(),
+            remote(
+                "{\"name\":\"flow\",\"version\":1,\"schemaVersion\":2,\"timeoutSeconds\":100,\"tasks\":["
+                    + inline("t", "t")
+                    + "]}"),
+            remote(taskDef("fetch", 4)));
 
     assertThat(report.anyMissing()).isFalse();
     assertThat(policy(report, true, false).failure().map(Failure::message)).isEmpty();
-    assertThat(policy(report, true, true).failure().map(Failure::message)).hasValueSatisfying(m -> assertThat(m.lines().toList()).containsExactly(
-        "Drift: 1 workflow and 1 task definition differ from Conductor at the same version (failOnDrift=true); remote -> local:",
-        "  workflow flow v1 (idflow/workflows/flow.json)",
-        "    /timeoutSeconds: 100 -> 200",
-        "  task fetch (idflow/tasks/fetch.json)",
-        "    /retryCount: 4 -> 5",
-        "Bump the workflow version, or replace the server's copy with 'mvn idflow:upload-workflows -Didflow.onDrift=overwrite'"
-            + " (workflows) or 'mvn idflow:sync-tasks' (task definitions)"));
-    assertThat(policy(report, true, false).entries()).filteredOn(e -> e.outcome().equals("drifted")).hasSize(2).noneMatch(RunReport.Entry::failed);
-    assertThat(policy(report, true, true).entries()).filteredOn(e -> e.outcome().equals("drifted")).hasSize(2).allMatch(RunReport.Entry::failed);
-    assertThat(report.summary()).endsWith("; 1 workflow and 1 task definition differ from Conductor at the same version");
+    assertThat(policy(report, true, true).failure().map(Failure::message))
+        .hasValueSatisfying(
+            m ->
+                assertThat(m.lines().toList())
+                    .containsExactly(
+                        "Drift: 1 workflow and 1 task definition differ from Conductor at the same"
+                            + " version (failOnDrift=true); remote -> local:",
+                        "  workflow flow v1 (idflow/workflows/flow.json)",
+                        "    /timeoutSeconds: 100 -> 200",
+                        "  task fetch (idflow/tasks/fetch.json)",
+                        "    /retryCount: 4 -> 5",
+                        "Bump the workflow version, or replace the server's copy with 'mvn"
+                            + " idflow:upload-workflows -Didflow.onDrift=overwrite' (workflows) or"
+                            + " 'mvn idflow:sync-tasks' (task definitions)"));
+    assertThat(policy(report, true, false).entries())
+        .filteredOn(e -> e.outcome().equals("drifted"))
+        .hasSize(2)
+        .noneMatch(RunReport.Entry::failed);
+    assertThat(policy(report, true, true).entries())
+        .filteredOn(e -> e.outcome().equals("drifted"))
+        .hasSize(2)
+        .allMatch(RunReport.Entry::failed);
+    assertThat(report.summary())
+        .endsWith("; 1 workflow and 1 task definition differ from Conductor at the same version");
   }
 
   @Test
@@ -273,10 +416,13 @@ class CheckMissingTest {
     file("tasks/spare.json", taskDef("spare", 1));
     MissingOutcome report = check(List.of(), remote(), remote());
     assertThat(report.anyMissing()).isFalse();
-    assertThat(policy(report, true, true).entries()).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo("unused");
-      assertThat(e.failed()).isFalse();
-    });
+    assertThat(policy(report, true, true).entries())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo("unused");
+              assertThat(e.failed()).isFalse();
+            });
   }
 
   @Test
@@ -284,16 +430,22 @@ class CheckMissingTest {
     file("workflows/a.json", workflow("a", 1, simple("t1", "r1") + "," + sub("s", "b", 1)));
     MissingOutcome report = check(RequiredWorkflow.parse("c"), remote(), remote());
     String message = policy(report, true, false).failure().map(Failure::message).orElseThrow();
-    assertThat(message).contains("Missing workflows: a v1, b v1, c", "Missing task definitions: t1",
-        "Run 'mvn idflow:upload-workflows' to upload missing workflows");
-    assertThat(report.summary()).startsWith("4 definitions missing in Conductor (3 workflows, 1 task definition): ");
+    assertThat(message)
+        .contains(
+            "Missing workflows: a v1, b v1, c",
+            "Missing task definitions: t1",
+            "Run 'mvn idflow:upload-workflows' to upload missing workflows");
+    assertThat(report.summary())
+        .startsWith("4 definitions missing in Conductor (3 workflows, 1 task definition): ");
   }
 
   @Test
   void requiredWorkflowsParseNamesAndVersions() {
-    assertThat(RequiredWorkflow.parse(" a , b:2 ,")).containsExactly(new RequiredWorkflow("a", null), new RequiredWorkflow("b", 2));
+    assertThat(RequiredWorkflow.parse(" a , b:2 ,"))
+        .containsExactly(new RequiredWorkflow("a", null), new RequiredWorkflow("b", 2));
     assertThat(RequiredWorkflow.parse(null)).isEmpty();
     assertThatThrownBy(() -> RequiredWorkflow.parse("a:two"))
-        .isInstanceOf(IdflowException.class).hasMessageContaining("'a:two'");
+        .isInstanceOf(IdflowException.class)
+        .hasMessageContaining("'a:two'");
   }
 }

@@ -1,6 +1,5 @@
 package io.idflow.core.goal;
 
-import io.idflow.core.CollectingLog;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.idflow.core.outcome.WorkflowListOutcome.Source;
+import io.idflow.core.CollectingLog;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.outcome.WorkflowListOutcome.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ListWorkflowsTest {
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir
-  Path idflow;
+  @TempDir Path idflow;
 
   ConductorClient client;
   final CollectingLog log = new CollectingLog();
@@ -36,16 +36,24 @@ class ListWorkflowsTest {
   @BeforeEach
   void setUp() throws IOException {
     Files.createDirectories(idflow.resolve("workflows"));
-    Files.writeString(idflow.resolve("workflows/flows.json"), """
+    Files.writeString(
+        idflow.resolve("workflows/flows.json"),
+        """
         [{"name": "b_flow", "version": 2, "tasks": [{"name": "t", "taskReferenceName": "t_ref", "type": "INLINE"}]},
          {"name": "a_flow", "version": 1, "timeoutSeconds": 60, "tasks": [{"name": "t", "taskReferenceName": "t_ref"}]},
-         {"name": "c_flow", "tasks": [{"name": "t", "taskReferenceName": "t_ref"}]}]""");
-    server.stubFor(get("/api/metadata/workflow").willReturn(okJson("""
-        [{"name": "b_flow", "version": 2, "schemaVersion": 2, "tasks": [{"name": "t", "taskReferenceName": "t_ref", "type": "INLINE", "optional": false}]},
-         {"name": "b_flow", "version": 1, "tasks": []},
-         {"name": "a_flow", "version": 1, "timeoutSeconds": 30, "tasks": [{"name": "t", "taskReferenceName": "t_ref"}]},
-         {"name": "z_remote_only", "version": 10, "tasks": []},
-         {"name": "z_remote_only", "version": 9, "tasks": []}]""")));
+         {"name": "c_flow", "tasks": [{"name": "t", "taskReferenceName": "t_ref"}]}]\
+        """);
+    server.stubFor(
+        get("/api/metadata/workflow")
+            .willReturn(
+                okJson(
+                    """
+                    [{"name": "b_flow", "version": 2, "schemaVersion": 2, "tasks": [{"name": "t", "taskReferenceName": "t_ref", "type": "INLINE", "optional": false}]},
+                     {"name": "b_flow", "version": 1, "tasks": []},
+                     {"name": "a_flow", "version": 1, "timeoutSeconds": 30, "tasks": [{"name": "t", "taskReferenceName": "t_ref"}]},
+                     {"name": "z_remote_only", "version": 10, "tasks": []},
+                     {"name": "z_remote_only", "version": 9, "tasks": []}]\
+                    """)));
     client = ConductorClient.create(server.baseUrl());
   }
 
@@ -58,23 +66,29 @@ class ListWorkflowsTest {
   void allListsLocalWorkflowsWithTheirStatusThenTheServers() {
     ListWorkflows.run(client, idflow, Source.ALL, null, log).render(log);
 
-    assertThat(log.lines()).containsExactly(
-        "INFO Local workflow files:",
-        "INFO   a_flow v1 - drifted (/timeoutSeconds)",
-        "INFO   b_flow v2 - up to date",
-        "INFO   c_flow v1 - missing in Conductor",
-        "INFO ",
-        "INFO Workflows in Conductor:",
-        "INFO   a_flow (v1)",
-        "INFO   b_flow (v1, v2)",
-        "INFO   z_remote_only (v9, v10)");
+    assertThat(log.lines())
+        .containsExactly(
+            "INFO Local workflow files:",
+            "INFO   a_flow v1 - drifted (/timeoutSeconds)",
+            "INFO   b_flow v2 - up to date",
+            "INFO   c_flow v1 - missing in Conductor",
+            "INFO ",
+            "INFO Workflows in Conductor:",
+            "INFO   a_flow (v1)",
+            "INFO   b_flow (v1, v2)",
+            "INFO   z_remote_only (v9, v10)");
   }
 
   @Test
   void localDoesNotAskTheServer() {
     ListWorkflows.run(client, idflow, Source.LOCAL, null, log).render(log);
 
-    assertThat(log.lines()).containsExactly("INFO Local workflow files:", "INFO   a_flow v1", "INFO   b_flow v2", "INFO   c_flow v1");
+    assertThat(log.lines())
+        .containsExactly(
+            "INFO Local workflow files:",
+            "INFO   a_flow v1",
+            "INFO   b_flow v2",
+            "INFO   c_flow v1");
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -88,7 +102,8 @@ class ListWorkflowsTest {
 
   @Test
   void unknownSourceNamesTheChoices() {
-    assertThatThrownBy(() -> Source.parse("remote")).hasMessage("Unknown idflow.source 'remote': use one of all, local, conductor");
+    assertThatThrownBy(() -> Source.parse("remote"))
+        .hasMessage("Unknown idflow.source 'remote': use one of all, local, conductor");
     assertThat(Source.parse(" Conductor ")).isEqualTo(Source.CONDUCTOR);
   }
 }

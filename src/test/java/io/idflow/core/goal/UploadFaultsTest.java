@@ -1,10 +1,5 @@
 package io.idflow.core.goal;
 
-import io.idflow.core.CollectingLog;
-import io.idflow.core.IdflowLog;
-import io.idflow.core.Json;
-import io.idflow.core.outcome.UploadOutcome;
-import io.idflow.core.outcome.UploadResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -21,11 +16,16 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.idflow.core.outcome.UploadResult.Status;
+import io.idflow.core.CollectingLog;
+import io.idflow.core.IdflowLog;
+import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
-import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.client.NoSleep;
+import io.idflow.core.outcome.NothingDone;
+import io.idflow.core.outcome.UploadOutcome;
+import io.idflow.core.outcome.UploadResult;
+import io.idflow.core.outcome.UploadResult.Status;
 import io.idflow.core.report.RunReport;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,39 +38,45 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * upload-workflows' core when the server misbehaves: the run fails or succeeds after retries, its
- * report says per workflow what was and was not written, and a rerun against a healthy server writes
- * exactly what is still missing. The server already holds {@code alpha}; {@code bravo} and
+ * report says per workflow what was and was not written, and a rerun against a healthy server
+ * writes exactly what is still missing. The server already holds {@code alpha}; {@code bravo} and
  * {@code charlie} are to be written.
  */
 class UploadFaultsTest {
   private static final String DEFS = "/api/metadata/workflow";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @TempDir Path root;
   private Path dir;
+
   /** The pauses the client's retries asked for: nothing really sleeps. */
   private final List<Long> pauses = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void setUp() throws IOException {
     dir = root.resolve("idflow");
-    write("tasks/work.json", "{\"name\":\"work\",\"ownerEmail\":\"team@example.com\",\"retryCount\":1}");
+    write(
+        "tasks/work.json",
+        "{\"name\":\"work\",\"ownerEmail\":\"team@example.com\",\"retryCount\":1}");
     for (String name : List.of("alpha", "bravo", "charlie")) {
       write("workflows/" + name + ".json", workflowJson(name));
     }
   }
 
   private static String workflowJson(String name) {
-    return "{\"name\":\"" + name + "\",\"version\":1,\"ownerEmail\":\"team@example.com\",\"timeoutSeconds\":60,"
+    return "{\"name\":\""
+        + name
+        + "\",\"version\":1,\"ownerEmail\":\"team@example.com\",\"timeoutSeconds\":60,"
         + "\"tasks\":[{\"name\":\"work\",\"taskReferenceName\":\"work_ref\",\"type\":\"SIMPLE\"}]}";
   }
 
@@ -90,12 +96,16 @@ class UploadFaultsTest {
   }
 
   private static ResponseDefinitionBuilder bulkOk(String... names) {
-    return okJson("{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"" + String.join("\",\"", names) + "\"]}");
+    return okJson(
+        "{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\""
+            + String.join("\",\"", names)
+            + "\"]}");
   }
 
   private UploadOutcome upload(ConductorClient.Builder builder) {
     try (ConductorClient client = builder.build()) {
-      return UploadWorkflows.run(client, dir, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+      return UploadWorkflows.run(
+          client, dir, UploadWorkflows.Options.defaults(), IdflowLog.silent());
     }
   }
 
@@ -113,12 +123,14 @@ class UploadFaultsTest {
   private static List<List<String>> bulkWrites() {
     List<List<String>> out = new ArrayList<>();
     List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-    Collections.reverse(events);  // WireMock lists the newest first
+    Collections.reverse(events); // WireMock lists the newest first
     for (ServeEvent e : events) {
       if (e.getRequest().getMethod().getName().equals("PUT")) {
         List<String> names = new ArrayList<>();
         try {
-          Json.MAPPER.readTree(e.getRequest().getBodyAsString()).forEach(d -> names.add(d.path("name").asText()));
+          Json.MAPPER
+              .readTree(e.getRequest().getBodyAsString())
+              .forEach(d -> names.add(d.path("name").asText()));
         } catch (IOException x) {
           throw new IllegalStateException(x);
         }
@@ -128,7 +140,10 @@ class UploadFaultsTest {
     return out;
   }
 
-  /** The failed run left alpha alone and wrote nothing: a healthy server now gets exactly bravo and charlie, once. */
+  /**
+   * The failed run left alpha alone and wrote nothing: a healthy server now gets exactly bravo and
+   * charlie, once.
+   */
   private void rerunConverges() {
     server.resetAll();
     serverHolds("alpha");
@@ -141,17 +156,35 @@ class UploadFaultsTest {
     assertThat(rerun.summary()).isEqualTo("Summary: 2/3 workflows uploaded successfully");
   }
 
-  /** Every report form says the same: nothing written, alpha untouched, bravo and charlie failed for {@code reason}. */
+  /**
+   * Every report form says the same: nothing written, alpha untouched, bravo and charlie failed for
+   * {@code reason}.
+   */
   private static void nothingWritten(UploadOutcome report, String reason) {
-    assertThat(report.results()).extracting(UploadResult::name, UploadResult::status).containsExactly(
-        tuple("alpha", Status.UP_TO_DATE), tuple("bravo", Status.FAILED), tuple("charlie", Status.FAILED));
-    assertThat(report.results().subList(1, 3)).extracting(UploadResult::reason).allSatisfy(r -> assertThat(r).startsWith(reason));
+    assertThat(report.results())
+        .extracting(UploadResult::name, UploadResult::status)
+        .containsExactly(
+            tuple("alpha", Status.UP_TO_DATE),
+            tuple("bravo", Status.FAILED),
+            tuple("charlie", Status.FAILED));
+    assertThat(report.results().subList(1, 3))
+        .extracting(UploadResult::reason)
+        .allSatisfy(r -> assertThat(r).startsWith(reason));
     assertThat(report.summary()).isEqualTo("Summary: 0/3 workflows uploaded, 2 failed");
-    assertThat(rendered(report)).contains("ERROR ✗ Failed to upload workflow: bravo", "ERROR ✗ Failed to upload workflow: charlie",
-        "INFO   ✗ bravo", "INFO   ✗ charlie", "ERROR Summary: 0/3 workflows uploaded, 2 failed")
+    assertThat(rendered(report))
+        .contains(
+            "ERROR ✗ Failed to upload workflow: bravo",
+            "ERROR ✗ Failed to upload workflow: charlie",
+            "INFO   ✗ bravo",
+            "INFO   ✗ charlie",
+            "ERROR Summary: 0/3 workflows uploaded, 2 failed")
         .noneMatch(l -> l.contains("✓"));
-    assertThat(report.entries()).extracting(RunReport.Entry::name, RunReport.Entry::outcome, RunReport.Entry::failed).containsExactly(
-        tuple("alpha", "up-to-date", false), tuple("bravo", "failed", true), tuple("charlie", "failed", true));
+    assertThat(report.entries())
+        .extracting(RunReport.Entry::name, RunReport.Entry::outcome, RunReport.Entry::failed)
+        .containsExactly(
+            tuple("alpha", "up-to-date", false),
+            tuple("bravo", "failed", true),
+            tuple("charlie", "failed", true));
     assertThat(report.failed()).isTrue();
     assertThat(report.serverUnavailable()).isTrue();
   }
@@ -165,14 +198,20 @@ class UploadFaultsTest {
       closed = s.getLocalPort();
     }
 
-    NothingDone nothing = catchThrowableOfType(NothingDone.class,
-        () -> upload(NoSleep.builder("http://127.0.0.1:" + closed, 2, pauses)));
+    NothingDone nothing =
+        catchThrowableOfType(
+            NothingDone.class,
+            () -> upload(NoSleep.builder("http://127.0.0.1:" + closed, 2, pauses)));
     ConductorException e = nothing.getCause();
 
     assertThat(nothing).hasMessage("Nothing was uploaded: " + e.getMessage());
     assertThat(e.status()).isZero();
     assertThat(e.attempts()).isEqualTo(3);
-    assertThat(e.getMessage()).startsWith("GET http://127.0.0.1:" + closed + "/api/metadata/workflow failed: cannot reach Conductor")
+    assertThat(e.getMessage())
+        .startsWith(
+            "GET http://127.0.0.1:"
+                + closed
+                + "/api/metadata/workflow failed: cannot reach Conductor")
         .endsWith("(gave up after 3 attempts)");
     rerunConverges();
   }
@@ -182,14 +221,25 @@ class UploadFaultsTest {
   @Test
   void a500OnTheBulkWriteIsSentOnceAndFailsEveryWorkflowInIt() {
     serverHolds("alpha");
-    server.stubFor(put(DEFS).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-        .withBody("{\"status\":500,\"message\":\"Error while saving\",\"retryable\":false}")));
+    server.stubFor(
+        put(DEFS)
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"status\":500,\"message\":\"Error while"
+                            + " saving\",\"retryable\":false}")));
 
     UploadOutcome report = upload(3);
 
-    server.verify(1, putRequestedFor(urlEqualTo(DEFS)));  // a 500 is not retried: the server said what happened
+    server.verify(
+        1,
+        putRequestedFor(urlEqualTo(DEFS))); // a 500 is not retried: the server said what happened
     assertThat(bulkWrites()).containsExactly(List.of("bravo", "charlie"));
-    nothingWritten(report, "not uploaded: PUT " + server.baseUrl() + DEFS + " answered 500: Error while saving");
+    nothingWritten(
+        report,
+        "not uploaded: PUT " + server.baseUrl() + DEFS + " answered 500: Error while saving");
     assertThat(pauses).isEmpty();
     rerunConverges();
   }
@@ -199,45 +249,67 @@ class UploadFaultsTest {
     serverHolds("alpha");
     server.stubFor(put(DEFS).willReturn(bulkOk("bravo", "charlie").withFixedDelay(1500)));
 
-    UploadOutcome report = upload(NoSleep.builder(server.baseUrl(), 1, pauses).readTimeout(Duration.ofMillis(300)));
+    UploadOutcome report =
+        upload(NoSleep.builder(server.baseUrl(), 1, pauses).readTimeout(Duration.ofMillis(300)));
 
     server.verify(2, putRequestedFor(urlEqualTo(DEFS)));
     // The server may have stored what it never answered for: the report must not say it did not.
-    nothingWritten(report, "not confirmed: PUT " + server.baseUrl() + DEFS + " failed: cannot reach Conductor");
-    assertThat(report.results().get(1).reason()).contains("SocketTimeoutException").contains("(gave up after 2 attempts)")
+    nothingWritten(
+        report,
+        "not confirmed: PUT " + server.baseUrl() + DEFS + " failed: cannot reach Conductor");
+    assertThat(report.results().get(1).reason())
+        .contains("SocketTimeoutException")
+        .contains("(gave up after 2 attempts)")
         .contains("the server may have stored it");
     rerunConverges();
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
   void aBulkWriteWhoseConnectionDiesEveryTimeFailsAfterTheRetries(Fault fault) {
     serverHolds("alpha");
     server.stubFor(put(DEFS).willReturn(aResponse().withFault(fault)));
 
     UploadOutcome report = upload(2);
 
-    // A connection that ends without a byte of answer may be one the far end had closed before the request:
-    // when it was kept from the listing, that try is not counted (RetryInterceptor), so one more PUT is sent.
+    // A connection that ends without a byte of answer may be one the far end had closed before the
+    // request:
+    // when it was kept from the listing, that try is not counted (RetryInterceptor), so one more
+    // PUT is sent.
     int pooled = fault == Fault.EMPTY_RESPONSE ? 1 : 0;
     server.verify(3 + pooled, putRequestedFor(urlEqualTo(DEFS)));
-    nothingWritten(report, "not confirmed: PUT " + server.baseUrl() + DEFS + " failed: cannot reach Conductor");
+    nothingWritten(
+        report,
+        "not confirmed: PUT " + server.baseUrl() + DEFS + " failed: cannot reach Conductor");
     assertThat(report.results().get(2).reason()).contains("(gave up after 3 attempts)");
     assertThat(pauses).hasSize(2);
     rerunConverges();
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
   void aBulkWriteWhoseConnectionDiesOnceSucceedsOnTheRetry(Fault fault) {
     serverHolds("alpha");
-    server.stubFor(put(DEFS).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withFault(fault)).willSetStateTo("healthy"));
-    server.stubFor(put(DEFS).inScenario("flaky").whenScenarioStateIs("healthy").willReturn(bulkOk("bravo", "charlie")));
+    server.stubFor(
+        put(DEFS)
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(fault))
+            .willSetStateTo("healthy"));
+    server.stubFor(
+        put(DEFS)
+            .inScenario("flaky")
+            .whenScenarioStateIs("healthy")
+            .willReturn(bulkOk("bravo", "charlie")));
 
     UploadOutcome report = upload(3);
 
-    assertThat(bulkWrites()).containsExactly(List.of("bravo", "charlie"), List.of("bravo", "charlie"));
+    assertThat(bulkWrites())
+        .containsExactly(List.of("bravo", "charlie"), List.of("bravo", "charlie"));
     assertThat(report.failed()).isFalse();
     assertThat(report.summary()).isEqualTo("Summary: 2/3 workflows uploaded successfully");
   }
@@ -247,14 +319,25 @@ class UploadFaultsTest {
   /** {@code count} answers 429 to the bulk write, then success. */
   private static void tooManyRequests(int count, String retryAfter) {
     for (int i = 0; i < count; i++) {
-      ResponseDefinitionBuilder busy = aResponse().withStatus(429).withBody("{\"status\":429,\"message\":\"Too many requests\"}");
+      ResponseDefinitionBuilder busy =
+          aResponse()
+              .withStatus(429)
+              .withBody("{\"status\":429,\"message\":\"Too many requests\"}");
       if (retryAfter != null) {
         busy.withHeader("Retry-After", retryAfter);
       }
-      server.stubFor(put(DEFS).inScenario("storm").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "busy" + i)
-          .willReturn(busy).willSetStateTo("busy" + (i + 1)));
+      server.stubFor(
+          put(DEFS)
+              .inScenario("storm")
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "busy" + i)
+              .willReturn(busy)
+              .willSetStateTo("busy" + (i + 1)));
     }
-    server.stubFor(put(DEFS).inScenario("storm").whenScenarioStateIs("busy" + count).willReturn(bulkOk("bravo", "charlie")));
+    server.stubFor(
+        put(DEFS)
+            .inScenario("storm")
+            .whenScenarioStateIs("busy" + count)
+            .willReturn(bulkOk("bravo", "charlie")));
   }
 
   @ParameterizedTest
@@ -267,7 +350,9 @@ class UploadFaultsTest {
 
     server.verify(4, putRequestedFor(urlEqualTo(DEFS)));
     assertThat(report.failed()).isFalse();
-    assertThat(report.results()).extracting(UploadResult::status).containsExactly(Status.UP_TO_DATE, Status.UPLOADED, Status.UPLOADED);
+    assertThat(report.results())
+        .extracting(UploadResult::status)
+        .containsExactly(Status.UP_TO_DATE, Status.UPLOADED, Status.UPLOADED);
     if (retryAfter.isEmpty()) {
       assertThat(pauses).hasSize(3).allSatisfy(p -> assertThat(p).isBetween(50L, 400L));
     } else {
@@ -279,7 +364,8 @@ class UploadFaultsTest {
   @ValueSource(strings = {"", "3600"})
   void aStormOf429sThatNeverEndsGivesUpAfterTheRetriesAndWritesNothing(String retryAfter) {
     serverHolds("alpha");
-    ResponseDefinitionBuilder busy = aResponse().withStatus(429).withBody("{\"status\":429,\"message\":\"Too many requests\"}");
+    ResponseDefinitionBuilder busy =
+        aResponse().withStatus(429).withBody("{\"status\":429,\"message\":\"Too many requests\"}");
     if (!retryAfter.isEmpty()) {
       busy.withHeader("Retry-After", retryAfter);
     }
@@ -290,7 +376,12 @@ class UploadFaultsTest {
     server.verify(4, putRequestedFor(urlEqualTo(DEFS)));
     // Bounded: four attempts, and an hour's Retry-After waits a minute at most.
     assertThat(pauses).hasSize(3).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(60_000L));
-    nothingWritten(report, "not uploaded: PUT " + server.baseUrl() + DEFS + " answered 429: Too many requests (gave up after 4 attempts)");
+    nothingWritten(
+        report,
+        "not uploaded: PUT "
+            + server.baseUrl()
+            + DEFS
+            + " answered 429: Too many requests (gave up after 4 attempts)");
     rerunConverges();
   }
 
@@ -298,12 +389,19 @@ class UploadFaultsTest {
   void aListingThatNeverAnswersInTimeStopsTheRunBeforeAnyWrite() {
     server.stubFor(get(DEFS).willReturn(okJson("[]").withFixedDelay(1500)));
 
-    NothingDone nothing = catchThrowableOfType(NothingDone.class,
-        () -> upload(NoSleep.builder(server.baseUrl(), 1, pauses).readTimeout(Duration.ofMillis(300))));
+    NothingDone nothing =
+        catchThrowableOfType(
+            NothingDone.class,
+            () ->
+                upload(
+                    NoSleep.builder(server.baseUrl(), 1, pauses)
+                        .readTimeout(Duration.ofMillis(300))));
     ConductorException e = nothing.getCause();
 
     assertThat(e.status()).isZero();
-    assertThat(e.getMessage()).contains("SocketTimeoutException").endsWith("(gave up after 2 attempts)");
+    assertThat(e.getMessage())
+        .contains("SocketTimeoutException")
+        .endsWith("(gave up after 2 attempts)");
     server.verify(0, putRequestedFor(urlEqualTo(DEFS)));
     rerunConverges();
   }

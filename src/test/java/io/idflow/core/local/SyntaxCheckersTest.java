@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The verdicts of {@link JsonPathSyntax} and {@link ScriptSyntax} next to those of the libraries the server
- * uses (Jayway JsonPath 2.9.0, GraalJS 25.0.2), which the expectations below were taken from. The plugin
- * may leave a refused path or script unjudged (expected null although the library refuses it), never
- * refuse an accepted one.
+ * The verdicts of {@link JsonPathSyntax} and {@link ScriptSyntax} next to those of the libraries
+ * the server uses (Jayway JsonPath 2.9.0, GraalJS 25.0.2), which the expectations below were taken
+ * from. The plugin may leave a refused path or script unjudged (expected null although the library
+ * refuses it), never refuse an accepted one.
  */
 class SyntaxCheckersTest {
 
@@ -37,11 +37,13 @@ class SyntaxCheckersTest {
         Arguments.of("", "the path is empty"),
         Arguments.of("a.", "a path must not end with '.'"),
         Arguments.of("a. ", "a path must not end with '.'"),
-        Arguments.of("a b", "a name holds a space (position 1); JsonPath wants ['my name'] for that"),
+        Arguments.of(
+            "a b", "a name holds a space (position 1); JsonPath wants ['my name'] for that"),
         Arguments.of(" workflow.input", "a name must not start with a space (position 0)"),
-        Arguments.of("a[*].b c", "a name holds a space (position 6); JsonPath wants ['my name'] for that"),
+        Arguments.of(
+            "a[*].b c", "a name holds a space (position 6); JsonPath wants ['my name'] for that"),
         Arguments.of("$a", "'$' must be followed by '.' or '['"),
-        Arguments.of("a.b(", null));  // refused, but functions are not followed
+        Arguments.of("a.b(", null)); // refused, but functions are not followed
   }
 
   @ParameterizedTest(name = "[{0}]")
@@ -78,9 +80,10 @@ class SyntaxCheckersTest {
         Arguments.of("a.", "inline:1:1 expected an operand after '.' but found the end"),
         Arguments.of("x =>", "inline:1:2 expected an operand after '=>' but found the end"),
         Arguments.of("a,", "inline:1:1 expected an operand after ',' but found the end"),
-        Arguments.of("if (a) { return 1 }", null),  // refused, but a return inside braces is not judged
-        Arguments.of("`${a`", null),  // refused, but template literals are not judged
-        Arguments.of("a ? b :", null));  // refused, not judged
+        Arguments.of(
+            "if (a) { return 1 }", null), // refused, but a return inside braces is not judged
+        Arguments.of("`${a`", null), // refused, but template literals are not judged
+        Arguments.of("a ? b :", null)); // refused, not judged
   }
 
   @ParameterizedTest(name = "[{0}]")

@@ -3,12 +3,12 @@ package io.idflow.core.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.local.Definitions;
 import io.idflow.core.CollectingLog;
 import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
-import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.goal.Diff;
+import io.idflow.core.local.DefinitionLoader;
+import io.idflow.core.local.Definitions;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.plan.PurgeScope;
@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DiffOutcomeTest {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   private void file(String relative, String json) throws IOException {
     Path file = root.resolve("idflow").resolve(relative);
@@ -43,20 +42,33 @@ class DiffOutcomeTest {
   }
 
   private static String wf(String name, int version, int timeout) {
-    return "{\"name\":\"" + name + "\",\"version\":" + version + ",\"timeoutSeconds\":" + timeout
+    return "{\"name\":\""
+        + name
+        + "\",\"version\":"
+        + version
+        + ",\"timeoutSeconds\":"
+        + timeout
         + ",\"tasks\":[{\"name\":\"t\",\"taskReferenceName\":\"t\",\"type\":\"INLINE\"}]}";
   }
 
   private static String task(String name, int retries, String owner) {
-    return "{\"name\":\"" + name + "\",\"retryCount\":" + retries + ",\"ownerEmail\":\"" + owner + "\"}";
+    return "{\"name\":\""
+        + name
+        + "\",\"retryCount\":"
+        + retries
+        + ",\"ownerEmail\":\""
+        + owner
+        + "\"}";
   }
 
   /** The scope as diff resolves it: purge-orphans' scope, or none with the reason. */
   private DiffOutcome diff(List<ObjectNode> workflows, List<ObjectNode> tasks, String includes) {
     LocalDefinitions defs = DefinitionLoader.load(root.resolve("idflow"));
-    RemoteDefinitions remote = RemoteDefinitions.of(Map.of(Kind.WORKFLOW, workflows, Kind.TASK, tasks));
+    RemoteDefinitions remote =
+        RemoteDefinitions.of(Map.of(Kind.WORKFLOW, workflows, Kind.TASK, tasks));
     try {
-      PurgeScope scope = PurgeScope.resolve(null, defs.tasks(), Definitions.names(includes), List.of());
+      PurgeScope scope =
+          PurgeScope.resolve(null, defs.tasks(), Definitions.names(includes), List.of());
       return new DiffOutcome(Diff.plan(defs, remote, scope), null, false);
     } catch (IdflowException e) {
       return new DiffOutcome(Diff.plan(defs, remote, null), e.getMessage(), false);
@@ -74,22 +86,32 @@ class DiffOutcomeTest {
     file("workflows/same.json", wf("same", 1, 10));
     file("tasks/new_task.json", task("new_task", 1, "us@x.com"));
     file("tasks/changed.json", task("changed", 5, "us@x.com"));
-    DiffOutcome diff = diff(
-        remote(wf("order_flow", 3, 100), wf("same", 1, 10), wf("unrelated", 1, 1)),
-        remote(task("changed", 4, "us@x.com"), task("y", 1, "us@x.com"), task("theirs", 1, "them@x.com")), null);
+    DiffOutcome diff =
+        diff(
+            remote(wf("order_flow", 3, 100), wf("same", 1, 10), wf("unrelated", 1, 1)),
+            remote(
+                task("changed", 4, "us@x.com"),
+                task("y", 1, "us@x.com"),
+                task("theirs", 1, "them@x.com")),
+            null);
 
-    assertThat(diff.lines()).containsExactly(
-        "~ workflow order_flow v3",
-        "    /timeoutSeconds: 100 -> 200",
-        "+ workflow x v1 (not in Conductor)",
-        "~ task changed",
-        "    /retryCount: 4 -> 5",
-        "+ task new_task (not in Conductor)",
-        "- task y (only in Conductor)");
-    assertThat(diff.summary()).isEqualTo("Plan: 2 to create, 2 to update, 1 to delete, 1 unchanged");
+    assertThat(diff.lines())
+        .containsExactly(
+            "~ workflow order_flow v3",
+            "    /timeoutSeconds: 100 -> 200",
+            "+ workflow x v1 (not in Conductor)",
+            "~ task changed",
+            "    /retryCount: 4 -> 5",
+            "+ task new_task (not in Conductor)",
+            "- task y (only in Conductor)");
+    assertThat(diff.summary())
+        .isEqualTo("Plan: 2 to create, 2 to update, 1 to delete, 1 unchanged");
     assertThat(diff.changes()).isTrue();
-    assertThat(diff.fixHint()).isEqualTo("Run 'mvn idflow:upload-workflows' (-Didflow.onDrift=overwrite for changed versions,"
-        + " or bump them), 'mvn idflow:sync-tasks', 'mvn idflow:purge-orphans' to bring Conductor in line");
+    assertThat(diff.fixHint())
+        .isEqualTo(
+            "Run 'mvn idflow:upload-workflows' (-Didflow.onDrift=overwrite for changed versions, or"
+                + " bump them), 'mvn idflow:sync-tasks', 'mvn idflow:purge-orphans' to bring"
+                + " Conductor in line");
   }
 
   @Test
@@ -97,19 +119,28 @@ class DiffOutcomeTest {
     // The README's example under "diff", as rendered.
     file("workflows/geo_report.json", wf("geo_report", 1, 10));
     file("tasks/geo_format.json", task("geo_format", 1, "us@x.com"));
-    String geoFlow = "{\"name\":\"geo_flow\",\"version\":2,\"tasks\":[{\"name\":\"legacy_geo_lookup\","
-        + "\"taskReferenceName\":\"lookup_ref\",\"type\":\"SIMPLE\"}]}";
-    DiffOutcome diff = diff(remote(wf("geo_report", 1, 10), geoFlow),
-        remote(task("geo_format", 1, "us@x.com"), task("legacy_geo_lookup", 1, "us@x.com")), null);
+    String geoFlow =
+        "{\"name\":\"geo_flow\",\"version\":2,\"tasks\":[{\"name\":\"legacy_geo_lookup\","
+            + "\"taskReferenceName\":\"lookup_ref\",\"type\":\"SIMPLE\"}]}";
+    DiffOutcome diff =
+        diff(
+            remote(wf("geo_report", 1, 10), geoFlow),
+            remote(task("geo_format", 1, "us@x.com"), task("legacy_geo_lookup", 1, "us@x.com")),
+            null);
     CollectingLog log = new CollectingLog();
     diff.render(log);
 
-    assertThat(log.lines()).filteredOn(l -> l.startsWith("INFO")).containsExactly(
-        "INFO = task legacy_geo_lookup (only in Conductor; kept: used by workflow geo_flow v2 (task ref lookup_ref))",
-        "INFO ",
-        "INFO Plan: 0 to create, 0 to update, 2 unchanged, 1 kept in use");
+    assertThat(log.lines())
+        .filteredOn(l -> l.startsWith("INFO"))
+        .containsExactly(
+            "INFO = task legacy_geo_lookup (only in Conductor; kept: used by workflow geo_flow v2"
+                + " (task ref lookup_ref))",
+            "INFO ",
+            "INFO Plan: 0 to create, 0 to update, 2 unchanged, 1 kept in use");
     assertThat(diff.changes()).isFalse();
-    assertThat(diff.entries()).extracting(RunReport.Entry::outcome).containsExactly("unchanged", "unchanged", "keep-in-use");
+    assertThat(diff.entries())
+        .extracting(RunReport.Entry::outcome)
+        .containsExactly("unchanged", "unchanged", "keep-in-use");
   }
 
   @Test
@@ -132,7 +163,11 @@ class DiffOutcomeTest {
 
   @Test
   void includesBringRemoteOnlyTaskDefsIntoScope() throws IOException {
-    DiffOutcome diff = diff(remote(), remote(task("legacy_a", 1, "them@x.com"), task("other", 1, "them@x.com")), "legacy_*");
+    DiffOutcome diff =
+        diff(
+            remote(),
+            remote(task("legacy_a", 1, "them@x.com"), task("other", 1, "them@x.com")),
+            "legacy_*");
     assertThat(diff.lines()).containsExactly("- task legacy_a (only in Conductor)");
   }
 
@@ -141,20 +176,29 @@ class DiffOutcomeTest {
     file("workflows/x.json", wf("x", 1, 10));
     file("workflows/same.json", wf("same", 1, 10));
     DiffOutcome diff = diff(remote(wf("same", 1, 10)), remote(), null);
-    assertThat(diff.entries()).extracting(RunReport.Entry::outcome).containsExactly("unchanged", "create");
+    assertThat(diff.entries())
+        .extracting(RunReport.Entry::outcome)
+        .containsExactly("unchanged", "create");
     assertThat(diff.entries()).noneMatch(RunReport.Entry::failed);
-    assertThat(failingOnDiff(diff).entries()).extracting(RunReport.Entry::failed).containsExactly(false, true);
+    assertThat(failingOnDiff(diff).entries())
+        .extracting(RunReport.Entry::failed)
+        .containsExactly(false, true);
     assertThat(failingOnDiff(diff).entries().get(1).version()).isEqualTo(1);
-    assertThat(diff.counts()).containsExactly(
-        Map.entry("create", 1L), Map.entry("update", 0L), Map.entry("delete", 0L),
-        Map.entry("unchanged", 1L));
+    assertThat(diff.counts())
+        .containsExactly(
+            Map.entry("create", 1L),
+            Map.entry("update", 0L),
+            Map.entry("delete", 0L),
+            Map.entry("unchanged", 1L));
   }
 
   @Test
   void computesWithTheScopeOnlyFromItsArgument() throws IOException {
     file("tasks/a.json", task("a", 1, "us@x.com"));
     LocalDefinitions defs = DefinitionLoader.load(root.resolve("idflow"));
-    RemoteDefinitions remote = RemoteDefinitions.of(Map.of(Kind.WORKFLOW, remote(), Kind.TASK, remote(task("b", 1, "us@x.com"))));
+    RemoteDefinitions remote =
+        RemoteDefinitions.of(
+            Map.of(Kind.WORKFLOW, remote(), Kind.TASK, remote(task("b", 1, "us@x.com"))));
     DiffOutcome diff = new DiffOutcome(Diff.plan(defs, remote, null), "no scope", false);
     assertThat(diff.lines()).containsExactly("+ task a (not in Conductor)");
   }

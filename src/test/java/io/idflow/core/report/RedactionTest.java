@@ -9,7 +9,8 @@ class RedactionTest {
 
   @Test
   void urlLosesUserInfoQueryAndFragment() {
-    assertThat(Redaction.url("https://u:p@host:8443/api?token=x#f")).isEqualTo("https://host:8443/api");
+    assertThat(Redaction.url("https://u:p@host:8443/api?token=x#f"))
+        .isEqualTo("https://host:8443/api");
     assertThat(Redaction.url("http://127.0.0.1:1")).isEqualTo("http://127.0.0.1:1");
     assertThat(Redaction.url(" http://localhost:8080/api ")).isEqualTo("http://localhost:8080/api");
     assertThat(Redaction.url(null)).isNull();
@@ -22,8 +23,10 @@ class RedactionTest {
 
   @Test
   void textLosesUserInfoOfEveryUrlAndEverySecret() {
-    assertThat(Redaction.text("GET http://a:b@h/api and https://c@h2/x with key k3y", List.of("k3y")))
+    assertThat(
+            Redaction.text("GET http://a:b@h/api and https://c@h2/x with key k3y", List.of("k3y")))
         .isEqualTo("GET http://h/api and https://h2/x with key ****");
-    assertThat(Redaction.text("mail me at team@example.com", List.of())).isEqualTo("mail me at team@example.com");
+    assertThat(Redaction.text("mail me at team@example.com", List.of()))
+        .isEqualTo("mail me at team@example.com");
   }
 }

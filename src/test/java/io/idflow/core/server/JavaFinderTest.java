@@ -16,7 +16,8 @@ class JavaFinderTest {
   @TempDir Path dir;
 
   private JavaFinder finderScanning(Path... parents) {
-    return new JavaFinder(List.of(parents).stream().map(p -> new InstallPlace(p, "")).toList(), HOW);
+    return new JavaFinder(
+        List.of(parents).stream().map(p -> new InstallPlace(p, "")).toList(), HOW);
   }
 
   @Test
@@ -56,8 +57,14 @@ class JavaFinderTest {
     Path java21 = FakeJdks.jdk(dir.resolve("jdk-21"), "21.0.5");
     Path java25 = FakeJdks.jdk(dir.resolve("jdk-25"), "25.0.1");
 
-    JavaHome java = finderScanning().find(null, List.of(
-        new Candidate("toolchain", java17), new Candidate("JAVA_HOME", java21), new Candidate("JVM", java25)));
+    JavaHome java =
+        finderScanning()
+            .find(
+                null,
+                List.of(
+                    new Candidate("toolchain", java17),
+                    new Candidate("JAVA_HOME", java21),
+                    new Candidate("JVM", java25)));
 
     assertThat(java.home()).isEqualTo(java21);
   }
@@ -70,8 +77,9 @@ class JavaFinderTest {
     Path newest = FakeJdks.jdk(dir.resolve("sdkman/25.0.1-tem"), "25.0.1");
     Path java17 = jvms.resolve("java-17-openjdk");
 
-    JavaHome java = finderScanning(jvms, dir.resolve("sdkman"))
-        .find(null, List.of(new Candidate("JAVA_HOME", java17)));
+    JavaHome java =
+        finderScanning(jvms, dir.resolve("sdkman"))
+            .find(null, List.of(new Candidate("JAVA_HOME", java17)));
 
     assertThat(java.home()).isEqualTo(newest);
     assertThat(java.version()).isEqualTo("25.0.1");
@@ -82,7 +90,8 @@ class JavaFinderTest {
     Path vms = dir.resolve("JavaVirtualMachines");
     Path home = FakeJdks.jdk(vms.resolve("temurin-21.jdk/Contents/Home"), "21.0.5");
 
-    JavaHome java = new JavaFinder(List.of(new InstallPlace(vms, "Contents/Home")), HOW).find(null, List.of());
+    JavaHome java =
+        new JavaFinder(List.of(new InstallPlace(vms, "Contents/Home")), HOW).find(null, List.of());
 
     assertThat(java.home()).isEqualTo(home);
   }
@@ -93,8 +102,14 @@ class JavaFinderTest {
     Path java17 = FakeJdks.jdk(jvms.resolve("java-17"), "17.0.15");
     Path notJava = dir.resolve("not-java");
 
-    assertThatThrownBy(() -> finderScanning(jvms, dir.resolve("missing")).find(null, List.of(
-            new Candidate("JAVA_HOME", notJava), new Candidate("the JVM running Maven", java17))))
+    assertThatThrownBy(
+            () ->
+                finderScanning(jvms, dir.resolve("missing"))
+                    .find(
+                        null,
+                        List.of(
+                            new Candidate("JAVA_HOME", notJava),
+                            new Candidate("the JVM running Maven", java17))))
         .isInstanceOf(ServerException.class)
         .hasMessageContaining("No Java 21 or newer found")
         .hasMessageContaining("JAVA_HOME " + notJava + " (not a Java home)")
@@ -109,13 +124,19 @@ class JavaFinderTest {
 
     assertThat(JavaFinder.standardPlaces("Linux", home, null))
         .extracting(InstallPlace::parent)
-        .contains(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"),
-            home.resolve(".sdkman/candidates/java"), home.resolve(".jdks"));
+        .contains(
+            Path.of("/usr/lib/jvm"),
+            Path.of("/usr/java"),
+            Path.of("/opt/java"),
+            home.resolve(".sdkman/candidates/java"),
+            home.resolve(".jdks"));
     assertThat(JavaFinder.standardPlaces("Mac OS X", home, null))
         .contains(new InstallPlace(Path.of("/Library/Java/JavaVirtualMachines"), "Contents/Home"));
     assertThat(JavaFinder.standardPlaces("Windows 11", home, "D:\\Programs"))
         .extracting(InstallPlace::parent)
-        .contains(Path.of("D:\\Programs").resolve("Java"), Path.of("D:\\Programs").resolve("Eclipse Adoptium"))
+        .contains(
+            Path.of("D:\\Programs").resolve("Java"),
+            Path.of("D:\\Programs").resolve("Eclipse Adoptium"))
         .doesNotContain(Path.of("/usr/lib/jvm"));
   }
 }

@@ -13,7 +13,15 @@ class JavaHomeTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @CsvSource({"1.8.0_392, 8", "11.0.2, 11", "17.0.15, 17", "21, 21", "21-ea, 21", "25.0.1, 25", "'', 0"})
+  @CsvSource({
+    "1.8.0_392, 8",
+    "11.0.2, 11",
+    "17.0.15, 17",
+    "21, 21",
+    "21-ea, 21",
+    "25.0.1, 25",
+    "'', 0"
+  })
   void readsFeatureReleaseFromVersion(String version, int feature) {
     assertThat(JavaHome.feature(version)).isEqualTo(feature);
   }

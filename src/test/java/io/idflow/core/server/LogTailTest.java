@@ -43,6 +43,8 @@ class LogTailTest {
   }
 
   private static String lines(int from, int to) {
-    return IntStream.rangeClosed(from, to).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n"));
+    return IntStream.rangeClosed(from, to)
+        .mapToObj(i -> "line " + i)
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 }

@@ -15,7 +15,13 @@ class PidFileTest {
   @Test
   void readsBackWhatItWrote() throws Exception {
     PidFile written =
-        new PidFile(4242, 8123, "http://127.0.0.1:8123", "3.32.3", Instant.parse("2026-01-02T03:04:05Z"), true);
+        new PidFile(
+            4242,
+            8123,
+            "http://127.0.0.1:8123",
+            "3.32.3",
+            Instant.parse("2026-01-02T03:04:05Z"),
+            true);
 
     written.write(work);
 
@@ -70,14 +76,23 @@ class PidFileTest {
   }
 
   @Test
-  void withoutAStartTimeAProcessIsTheServerOnlyWhenItsCommandLineNamesTheWorkFolder() throws Exception {
+  void withoutAStartTimeAProcessIsTheServerOnlyWhenItsCommandLineNamesTheWorkFolder()
+      throws Exception {
     ProcessHandle self = ProcessHandle.current();
-    assertThat(new PidFile(self.pid(), 1, "u", "v", null).liveProcess(work)).as("this test JVM is not the server").isEmpty();
+    assertThat(new PidFile(self.pid(), 1, "u", "v", null).liveProcess(work))
+        .as("this test JVM is not the server")
+        .isEmpty();
 
-    Process server = new ProcessBuilder("sh", "-c", "sleep 30 # -Djava.io.tmpdir=" + work.toAbsolutePath() + "/tmp").start();
+    Process server =
+        new ProcessBuilder(
+                "sh", "-c", "sleep 30 # -Djava.io.tmpdir=" + work.toAbsolutePath() + "/tmp")
+            .start();
     try {
-      assertThat(new PidFile(server.pid(), 1, "u", "v", null).liveProcess(work)).map(ProcessHandle::pid).contains(server.pid());
-      assertThat(new PidFile(server.pid(), 1, "u", "v", null).liveProcess(work.resolve("other"))).isEmpty();
+      assertThat(new PidFile(server.pid(), 1, "u", "v", null).liveProcess(work))
+          .map(ProcessHandle::pid)
+          .contains(server.pid());
+      assertThat(new PidFile(server.pid(), 1, "u", "v", null).liveProcess(work.resolve("other")))
+          .isEmpty();
     } finally {
       server.destroyForcibly().waitFor();
     }
@@ -85,8 +100,12 @@ class PidFileTest {
 
   @Test
   void findsNoProcessOnceItEnded() throws Exception {
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     process.waitFor();
 
     assertThat(new PidFile(process.pid(), 1, "u", "v", null).liveProcess(work)).isEmpty();

@@ -22,11 +22,13 @@ class ServerCacheTest {
 
   private final AtomicInteger extractions = new AtomicInteger();
 
-  private final ServerCache.Extractor fakeExtractor = (jar, destination) -> {
-    extractions.incrementAndGet();
-    Files.createDirectories(destination.resolve("lib"));
-    Files.writeString(destination.resolve("conductor-server.jar"), "app of " + jar.getFileName());
-  };
+  private final ServerCache.Extractor fakeExtractor =
+      (jar, destination) -> {
+        extractions.incrementAndGet();
+        Files.createDirectories(destination.resolve("lib"));
+        Files.writeString(
+            destination.resolve("conductor-server.jar"), "app of " + jar.getFileName());
+      };
 
   private Path bootJar(String content) throws Exception {
     return Files.writeString(dir.resolve("conductor-server-3.32.3-boot.jar"), content);
@@ -44,7 +46,9 @@ class ServerCacheTest {
     assertThat(first.applicationJar()).hasContent("app of conductor-server-3.32.3-boot.jar");
     assertThat(first.directory().getFileName().toString()).startsWith("3.32.3-");
     assertThat(extractions).hasValue(1);
-    assertThat(children(dir.resolve("cache"))).as("no scratch folder left").containsExactly(first.directory());
+    assertThat(children(dir.resolve("cache")))
+        .as("no scratch folder left")
+        .containsExactly(first.directory());
   }
 
   @Test
@@ -52,7 +56,8 @@ class ServerCacheTest {
     ServerCache cache = new ServerCache(dir.resolve("cache"), fakeExtractor);
     ExtractedServer first = cache.prepare(bootJar("boot"), "3.32.3", IdflowLog.silent());
 
-    ExtractedServer second = cache.prepare(bootJar("a re-downloaded boot jar"), "3.32.3", IdflowLog.silent());
+    ExtractedServer second =
+        cache.prepare(bootJar("a re-downloaded boot jar"), "3.32.3", IdflowLog.silent());
 
     assertThat(second.directory()).isNotEqualTo(first.directory());
     assertThat(extractions).hasValue(2);
@@ -62,20 +67,27 @@ class ServerCacheTest {
   void twoBuildsUnpackingAtOnceBothGetTheSameCompleteCopy() throws Exception {
     Path jar = bootJar("boot");
     CountDownLatch bothExtracting = new CountDownLatch(2);
-    ServerCache.Extractor slow = (bootJar, destination) -> {
-      bothExtracting.countDown();
-      try {
-        bothExtracting.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      fakeExtractor.extract(bootJar, destination);
-    };
+    ServerCache.Extractor slow =
+        (bootJar, destination) -> {
+          bothExtracting.countDown();
+          try {
+            bothExtracting.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          fakeExtractor.extract(bootJar, destination);
+        };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Future<ExtractedServer>> results = pool.invokeAll(List.of(
-          () -> new ServerCache(dir.resolve("cache"), slow).prepare(jar, "3.32.3", IdflowLog.silent()),
-          () -> new ServerCache(dir.resolve("cache"), slow).prepare(jar, "3.32.3", IdflowLog.silent())));
+      List<Future<ExtractedServer>> results =
+          pool.invokeAll(
+              List.of(
+                  () ->
+                      new ServerCache(dir.resolve("cache"), slow)
+                          .prepare(jar, "3.32.3", IdflowLog.silent()),
+                  () ->
+                      new ServerCache(dir.resolve("cache"), slow)
+                          .prepare(jar, "3.32.3", IdflowLog.silent())));
 
       ExtractedServer one = results.get(0).get();
       assertThat(results.get(1).get()).isEqualTo(one);
@@ -90,12 +102,16 @@ class ServerCacheTest {
   @Test
   void failedUnpackingLeavesNothingBehind() throws Exception {
     Path jar = bootJar("boot");
-    ServerCache cache = new ServerCache(dir.resolve("cache"), (bootJar, destination) -> {
-      Files.writeString(destination.resolve("half"), "x");
-      throw ServerException.failure("extract failed", null);
-    });
+    ServerCache cache =
+        new ServerCache(
+            dir.resolve("cache"),
+            (bootJar, destination) -> {
+              Files.writeString(destination.resolve("half"), "x");
+              throw ServerException.failure("extract failed", null);
+            });
 
-    assertThatThrownBy(() -> cache.prepare(jar, "3.32.3", IdflowLog.silent())).hasMessage("extract failed");
+    assertThatThrownBy(() -> cache.prepare(jar, "3.32.3", IdflowLog.silent()))
+        .hasMessage("extract failed");
     assertThat(children(dir.resolve("cache"))).isEmpty();
   }
 

@@ -23,17 +23,18 @@ class ServerCommandTest {
 
     List<String> command = ServerCommand.build(java, server, work, properties);
 
-    assertThat(command).containsExactly(
-        dir.resolve("jdk/bin/java").toString(),
-        "-Xmx512m",
-        "-XX:+UseSerialGC",
-        "--enable-native-access=ALL-UNNAMED",
-        "-Djava.io.tmpdir=" + work.resolve("tmp"),
-        "-XX:+AutoCreateSharedArchive",
-        "-XX:SharedArchiveFile=" + dir.resolve("cache/3.32.3-abc/app-25.0.1.jsa"),
-        "-jar",
-        dir.resolve("cache/3.32.3-abc/conductor-server.jar").toString(),
-        "--server.port=8123",
-        "--conductor.db.type=sqlite");
+    assertThat(command)
+        .containsExactly(
+            dir.resolve("jdk/bin/java").toString(),
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "--enable-native-access=ALL-UNNAMED",
+            "-Djava.io.tmpdir=" + work.resolve("tmp"),
+            "-XX:+AutoCreateSharedArchive",
+            "-XX:SharedArchiveFile=" + dir.resolve("cache/3.32.3-abc/app-25.0.1.jsa"),
+            "-jar",
+            dir.resolve("cache/3.32.3-abc/conductor-server.jar").toString(),
+            "--server.port=8123",
+            "--conductor.db.type=sqlite");
   }
 }

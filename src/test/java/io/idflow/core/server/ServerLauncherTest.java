@@ -19,7 +19,8 @@ class ServerLauncherTest {
 
       assertThatThrownBy(() -> ServerLauncher.choosePort(port))
           .isInstanceOf(ServerException.class)
-          .hasMessageStartingWith("Cannot start Conductor: port " + port + " on 127.0.0.1 is already in use")
+          .hasMessageStartingWith(
+              "Cannot start Conductor: port " + port + " on 127.0.0.1 is already in use")
           .matches(e -> ((ServerException) e).isConfigurationProblem());
     }
   }
@@ -34,13 +35,18 @@ class ServerLauncherTest {
 
   @Test
   void rejectsNumbersThatAreNoPort() {
-    assertThatThrownBy(() -> ServerLauncher.choosePort(70000)).hasMessageContaining("70000 is not a TCP port");
+    assertThatThrownBy(() -> ServerLauncher.choosePort(70000))
+        .hasMessageContaining("70000 is not a TCP port");
   }
 
   @Test
   void recognisesSpringBootsPortInUseReport() throws Exception {
-    Path log = Files.writeString(dir.resolve("server.log"),
-        "APPLICATION FAILED TO START\n\nDescription:\n\nWeb server failed to start. Port 18081 was already in use.\n");
+    Path log =
+        Files.writeString(
+            dir.resolve("server.log"),
+            "APPLICATION FAILED TO START\n\n"
+                + "Description:\n\n"
+                + "Web server failed to start. Port 18081 was already in use.\n");
 
     assertThat(ServerLauncher.portInUseFromLog(log)).contains(18081);
     assertThat(ServerLauncher.portInUseFromLog(dir.resolve("none.log"))).isEmpty();

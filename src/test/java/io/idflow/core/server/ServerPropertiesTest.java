@@ -14,11 +14,15 @@ class ServerPropertiesTest {
 
   @Test
   void parsesKeyValueEntriesSplittingAtTheFirstEquals() throws Exception {
-    Map<String, String> parsed = ServerProperties.parse(
-        List.of(" conductor.app.ownerEmailMandatory = true", "x.url=jdbc:a?b=c", "", "empty="));
+    Map<String, String> parsed =
+        ServerProperties.parse(
+            List.of(" conductor.app.ownerEmailMandatory = true", "x.url=jdbc:a?b=c", "", "empty="));
 
-    assertThat(parsed).containsExactly(
-        entry("conductor.app.ownerEmailMandatory", "true"), entry("x.url", "jdbc:a?b=c"), entry("empty", ""));
+    assertThat(parsed)
+        .containsExactly(
+            entry("conductor.app.ownerEmailMandatory", "true"),
+            entry("x.url", "jdbc:a?b=c"),
+            entry("empty", ""));
   }
 
   @Test
@@ -29,10 +33,12 @@ class ServerPropertiesTest {
 
   @Test
   void reportsEveryMalformedEntryAtOnce() {
-    assertThatThrownBy(() -> ServerProperties.parse(List.of("novalue", "=x", "server.port=1", "ok=1")))
+    assertThatThrownBy(
+            () -> ServerProperties.parse(List.of("novalue", "=x", "server.port=1", "ok=1")))
         .isInstanceOf(ServerException.class)
-        .hasMessage("Invalid Conductor server properties: 'novalue' is not key=value; '=x' is not key=value;"
-            + " 'server.port' is set by the plugin: use the port parameter instead");
+        .hasMessage(
+            "Invalid Conductor server properties: 'novalue' is not key=value; '=x' is not"
+                + " key=value; 'server.port' is set by the plugin: use the port parameter instead");
   }
 
   @Test
@@ -41,24 +47,32 @@ class ServerPropertiesTest {
 
     Map<String, String> effective = ServerProperties.effective(work, 8123, Map.of());
 
-    assertThat(effective).contains(
-        entry("server.address", "127.0.0.1"),
-        entry("server.port", "8123"),
-        entry("spring.datasource.url", "jdbc:sqlite:/tmp/work/conductor.db?busy_timeout=15000&journal_mode=WAL"),
-        entry("conductor.db.type", "sqlite"),
-        entry("conductor.queue.type", "sqlite"),
-        entry("conductor.indexing.type", "sqlite"),
-        entry("conductor.workflow-execution-lock.type", "local_only"),
-        entry("conductor.integrations.ai.enabled", "false"),
-        entry("conductor.scheduler.enabled", "false"));
+    assertThat(effective)
+        .contains(
+            entry("server.address", "127.0.0.1"),
+            entry("server.port", "8123"),
+            entry(
+                "spring.datasource.url",
+                "jdbc:sqlite:/tmp/work/conductor.db?busy_timeout=15000&journal_mode=WAL"),
+            entry("conductor.db.type", "sqlite"),
+            entry("conductor.queue.type", "sqlite"),
+            entry("conductor.indexing.type", "sqlite"),
+            entry("conductor.workflow-execution-lock.type", "local_only"),
+            entry("conductor.integrations.ai.enabled", "false"),
+            entry("conductor.scheduler.enabled", "false"));
   }
 
   @Test
   void userPropertiesOverrideDefaultsAndAddNewOnes() {
-    Map<String, String> effective = ServerProperties.effective(Path.of("/w"), 1,
-        Map.of("conductor.indexing.type", "none", "conductor.app.ownerEmailMandatory", "true"));
+    Map<String, String> effective =
+        ServerProperties.effective(
+            Path.of("/w"),
+            1,
+            Map.of("conductor.indexing.type", "none", "conductor.app.ownerEmailMandatory", "true"));
 
     assertThat(effective)
-        .contains(entry("conductor.indexing.type", "none"), entry("conductor.app.ownerEmailMandatory", "true"));
+        .contains(
+            entry("conductor.indexing.type", "none"),
+            entry("conductor.app.ownerEmailMandatory", "true"));
   }
 }

@@ -24,8 +24,13 @@ class ServerStopperTest {
 
   private PidFile recordInPidFile(Process started) throws Exception {
     ProcessHandle handle = started.toHandle();
-    PidFile pidFile = new PidFile(handle.pid(), 8123, "http://127.0.0.1:8123", "3.32.3",
-        handle.info().startInstant().orElse(null));
+    PidFile pidFile =
+        new PidFile(
+            handle.pid(),
+            8123,
+            "http://127.0.0.1:8123",
+            "3.32.3",
+            handle.info().startInstant().orElse(null));
     pidFile.write(work);
     return pidFile;
   }
@@ -80,9 +85,12 @@ class ServerStopperTest {
     PidFile writing = new PidFile(1, 1, "u", "v", null, true);
     PidFile notWriting = new PidFile(1, 1, "u", "v", null, false);
 
-    assertThat(ServerStopper.grace(writing, Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(120));
-    assertThat(ServerStopper.grace(writing, Duration.ofSeconds(300))).isEqualTo(Duration.ofSeconds(300));
-    assertThat(ServerStopper.grace(notWriting, Duration.ofSeconds(15))).isEqualTo(Duration.ofSeconds(15));
+    assertThat(ServerStopper.grace(writing, Duration.ofSeconds(15)))
+        .isEqualTo(Duration.ofSeconds(120));
+    assertThat(ServerStopper.grace(writing, Duration.ofSeconds(300)))
+        .isEqualTo(Duration.ofSeconds(300));
+    assertThat(ServerStopper.grace(notWriting, Duration.ofSeconds(15)))
+        .isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test

@@ -2,7 +2,10 @@ package io.idflow.core.server;
 
 import java.nio.file.Path;
 
-/** A stand-in server process for stop tests: sleeps; "stubborn" makes it ignore SIGTERM for a minute. */
+/**
+ * A stand-in server process for stop tests: sleeps; "stubborn" makes it ignore SIGTERM for a
+ * minute.
+ */
 public final class Sleeper {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("stubborn")) {
@@ -23,12 +26,21 @@ public final class Sleeper {
 
   /** Starts a Sleeper JVM and returns once it runs its main method. */
   static Process start(String... args) throws Exception {
-    String classes = Path.of(Sleeper.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    var command = new java.util.ArrayList<>(java.util.List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classes, Sleeper.class.getName()));
+    String classes =
+        Path.of(Sleeper.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+    var command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classes,
+                Sleeper.class.getName()));
     command.addAll(java.util.List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String first = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+    String first =
+        new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))
+            .readLine();
     if (!"ready".equals(first)) {
       process.destroyForcibly();
       throw new IllegalStateException("Sleeper did not start: " + first);
