@@ -4,7 +4,6 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.apply.Purger;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
@@ -78,15 +77,12 @@ public final class PurgeOrphans {
     PurgeScope scope =
         PurgeScope.resolve(
             options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
-    RemoteDefinitions remote;
-    try {
-      remote =
-          options.force()
-              ? RemoteDefinitions.fetch(client, Kind.TASK)
-              : RemoteDefinitions.fetch(client, Kind.TASK, Kind.WORKFLOW);
-    } catch (ConductorException e) {
-      throw NothingDone.because("Nothing was deleted", e);
-    }
+    // The task definitions first: they are what the purge acts on. The workflows only for the usage
+    // check.
+    Kind[] kinds = options.force() ? new Kind[] {Kind.TASK} : new Kind[] {Kind.TASK, Kind.WORKFLOW};
+    RemoteDefinitions remote =
+        NothingDone.beforeAnyWrite(
+            "Nothing was deleted", () -> RemoteDefinitions.fetch(client, kinds));
     Plan plan =
         Planner.plan(
             defs,

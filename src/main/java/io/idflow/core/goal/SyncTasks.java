@@ -4,7 +4,6 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.apply.TaskWriter;
 import io.idflow.core.apply.Written;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
@@ -65,12 +64,9 @@ public final class SyncTasks {
     if (single) {
       log.info("Syncing task '" + options.tasks().iterator().next() + "' with Conductor...");
     }
-    RemoteDefinitions remote;
-    try {
-      remote = RemoteDefinitions.fetch(client, Kind.TASK);
-    } catch (ConductorException e) {
-      throw NothingDone.because("Nothing was synced", e);
-    }
+    RemoteDefinitions remote =
+        NothingDone.beforeAnyWrite(
+            "Nothing was synced", () -> RemoteDefinitions.fetch(client, Kind.TASK));
     Plan plan =
         Planner.plan(
             defs,

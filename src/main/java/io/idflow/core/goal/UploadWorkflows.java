@@ -5,7 +5,6 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.apply.WorkflowWriter;
 import io.idflow.core.apply.Written;
 import io.idflow.core.client.ConductorClient;
-import io.idflow.core.client.ConductorException;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.model.Kind;
@@ -72,12 +71,9 @@ public final class UploadWorkflows {
       log.info(
           "Uploading workflow '" + options.workflows().iterator().next() + "' to Conductor...");
     }
-    RemoteDefinitions remote;
-    try {
-      remote = RemoteDefinitions.fetch(client, Kind.WORKFLOW);
-    } catch (ConductorException e) {
-      throw NothingDone.because("Nothing was uploaded", e);
-    }
+    RemoteDefinitions remote =
+        NothingDone.beforeAnyWrite(
+            "Nothing was uploaded", () -> RemoteDefinitions.fetch(client, Kind.WORKFLOW));
     Plan plan =
         Planner.plan(
             defs, remote, Planner.Options.compare(selected, options.force(), options.onDrift()));

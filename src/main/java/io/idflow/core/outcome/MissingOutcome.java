@@ -215,18 +215,7 @@ public record MissingOutcome(
                 + " it)");
       }
     }
-    for (Need n : workflows) {
-      log.debug(
-          n.kind().label()
-              + " "
-              + n.id()
-              + ": "
-              + n.status()
-              + " ("
-              + String.join("; ", n.neededBy())
-              + ")");
-    }
-    for (Need n : tasks) {
+    for (Need n : needs()) {
       log.debug(
           n.kind().label()
               + " "
@@ -271,14 +260,14 @@ public record MissingOutcome(
    */
   @Override
   public List<RunReport.Entry> entries() {
-    List<RunReport.Entry> out = new ArrayList<>();
-    for (Need n : workflows) {
-      out.add(entry(n, failOnDrift));
-    }
-    for (Need n : tasks) {
-      out.add(entry(n, failOnDrift));
-    }
-    return out;
+    return needs().stream().map(n -> entry(n, failOnDrift)).toList();
+  }
+
+  /** Every need, workflows first. */
+  private List<Need> needs() {
+    List<Need> all = new ArrayList<>(workflows);
+    all.addAll(tasks);
+    return all;
   }
 
   private static RunReport.Entry entry(Need n, boolean failOnDrift) {

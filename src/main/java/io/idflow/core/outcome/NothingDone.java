@@ -1,6 +1,7 @@
 package io.idflow.core.outcome;
 
 import io.idflow.core.client.ConductorException;
+import java.util.function.Supplier;
 
 /**
  * A goal could not plan, so it did nothing: the server's definitions could not be listed. Says so
@@ -16,8 +17,20 @@ public final class NothingDone extends RuntimeException {
   }
 
   /** {@code nothingDone}, such as {@code Nothing was uploaded}, because of {@code e}. */
-  public static NothingDone because(String nothingDone, ConductorException e) {
+  private static NothingDone because(String nothingDone, ConductorException e) {
     return new NothingDone(Failure.of(nothingDone + ": " + e.getMessage(), e), e);
+  }
+
+  /**
+   * What {@code read} returns, a read made before any write; when it fails, a {@link NothingDone}
+   * saying {@code nothingDone}.
+   */
+  public static <T> T beforeAnyWrite(String nothingDone, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ConductorException e) {
+      throw because(nothingDone, e);
+    }
   }
 
   public Failure failure() {
