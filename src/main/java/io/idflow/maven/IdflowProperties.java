@@ -32,6 +32,10 @@ final class IdflowProperties {
   static final String PURGE_MAX_DELETIONS = "idflow.purge.maxDeletions";
   static final String PURGE_BACKUP_DIRECTORY = "idflow.purge.backupDirectory";
 
+  static final String EXPORT_INCLUDES = "idflow.export.includes";
+  static final String EXPORT_EXCLUDES = "idflow.export.excludes";
+  static final String EXPORT_VERSIONS = "idflow.export.versions";
+
   static final String SERVER_ID = "idflow.serverId";
   static final String AUTH = "idflow.auth";
   static final String CONNECT_TIMEOUT = "idflow.connectTimeout";

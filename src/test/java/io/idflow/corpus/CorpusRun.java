@@ -7,6 +7,7 @@ import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.goal.Diff;
+import io.idflow.core.goal.Export;
 import io.idflow.core.goal.SyncTasks;
 import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.DefinitionLoader;
@@ -76,6 +77,7 @@ final class CorpusRun {
       List<String> uploadFailures,
       List<String> falseDrift,
       long diffChanges,
+      List<String> exportMismatches,
       int uploadedWorkflows,
       int uploadedTasks) {
 
@@ -182,10 +184,52 @@ final class CorpusRun {
               .count();
       int uploadedWorkflows = local.workflows().size();
       int uploadedTasks = local.tasks().size();
+      List<String> exportMismatches = exportRoundTrip(client);
       empty(client);
       return new Result(
-          name, verdicts, duplicates, failures, drift, changes, uploadedWorkflows, uploadedTasks);
+          name,
+          verdicts,
+          duplicates,
+          failures,
+          drift,
+          changes,
+          exportMismatches,
+          uploadedWorkflows,
+          uploadedTasks);
     }
+  }
+
+  /**
+   * Exports every version the server holds into an empty folder, then validates it and plans
+   * against the server: every definition that does not come back unchanged, or any validation
+   * error, is a mismatch.
+   */
+  private List<String> exportRoundTrip(ConductorClient client) throws IOException {
+    Path exported = work.resolve("exported");
+    deleteTree(exported);
+    Export.run(
+        client,
+        exported,
+        new Export.Options(Set.of(), Set.of(), null, Export.Versions.ALL, false, false),
+        IdflowLog.silent());
+    List<String> mismatches = new ArrayList<>();
+    LocalDefinitions defs =
+        new DefinitionValidator(false).validate(DefinitionLoader.load(exported));
+    defs.errors().forEach(p -> mismatches.add("invalid after export: " + p));
+    RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK);
+    Diff.plan(defs, remote, null).items().stream()
+        .filter(i -> i.action() != Action.UNCHANGED)
+        .forEach(i -> mismatches.add(i.action() + " " + i.id() + " " + i.differences()));
+    long held = remote.all(Kind.WORKFLOW).size() + remote.all(Kind.TASK).size();
+    if (defs.workflows().size() + defs.tasks().size() != held) {
+      mismatches.add(
+          "exported "
+              + (defs.workflows().size() + defs.tasks().size())
+              + " definitions of the "
+              + held
+              + " the server holds");
+    }
+    return mismatches;
   }
 
   /** Both verdicts on each definition of {@code file}. */

@@ -50,6 +50,9 @@ class RealWorldCorpusIT {
       assertThat(r.falseDrift()).as("false drift in " + r.source()).isEmpty();
       assertThat(r.uploadFailures()).as("upload failures in " + r.source()).isEmpty();
       assertThat(r.diffChanges()).as("diff changes after the upload in " + r.source()).isZero();
+      assertThat(r.exportMismatches())
+          .as("definitions that do not come back unchanged from export in " + r.source())
+          .isEmpty();
       assertThat(r.verdicts())
           .as("definitions the server accepts and the plugin rejects in " + r.source())
           .filteredOn(v -> v.serverAccepts() && !v.pluginAccepts())

@@ -1,6 +1,5 @@
 package io.idflow.core.apply;
 
-import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.model.Kind;
@@ -9,14 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Deletes task definitions, each written to a backup first, and says what became of each. */
@@ -113,20 +110,9 @@ public final class Purger {
       Files.createDirectories(tasks);
       Set<String> taken = new HashSet<>();
       for (PlanItem deletion : deletions) {
-        // The file name only has to be unique: the definition inside names the task. Names that
-        // become the
-        // same once sanitised (a_b and a|b), or that differ only in case (Foo and foo, one file on
-        // macOS and
-        // Windows), get a number; CREATE_NEW makes sure no backup ever replaces another.
-        String base = deletion.name().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        String file = base + ".json";
-        for (int n = 2; !taken.add(file.toLowerCase(Locale.ROOT)); n++) {
-          file = base + "-" + n + ".json";
-        }
-        Files.write(
-            tasks.resolve(file),
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(deletion.remote()),
-            StandardOpenOption.CREATE_NEW);
+        // The file name only has to be unique: the definition inside names the task.
+        DefinitionFiles.writeNew(
+            DefinitionFiles.freeFile(tasks, deletion.name(), taken), deletion.remote());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(

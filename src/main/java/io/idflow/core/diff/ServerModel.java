@@ -38,6 +38,10 @@ public final class ServerModel {
   private static final String ROOT_TASK = "taskDef";
   private static final ServerModel CONDUCTOR_OSS = load("conductor-model.json");
 
+  /** The fields that name an object: kept by {@link #strip} even when they hold the default. */
+  private static final Set<String> NAMING_FIELDS =
+      Set.of("name", "version", "type", "taskReferenceName");
+
   /**
    * One field: its default, the kind and shape of the objects it holds, the value the server copies
    * into it.
@@ -104,6 +108,19 @@ public final class ServerModel {
   }
 
   /**
+   * A copy of {@code definition} as a person would have written it: no audit fields, no nulls, and
+   * no field whose value is the default the server fills in, at any depth, except the fields that
+   * name an object ({@code name}, {@code version}, {@code type}, {@code taskReferenceName}). Every
+   * other value stays as it is. {@link #normalize} of the result equals {@link #normalize} of the
+   * argument, so the copy and the server's compare equal. The argument is not changed.
+   */
+  public ObjectNode strip(Kind kind, ObjectNode definition) {
+    ObjectNode copy = definition.deepCopy();
+    strip(root(kind), copy);
+    return copy;
+  }
+
+  /**
    * Calls {@code visitor} with the kind and node of every object of a known kind in {@code
    * definition}, itself included.
    */
@@ -165,6 +182,30 @@ public final class ServerModel {
                 node.set(name, derived.deepCopy());
               }
             });
+  }
+
+  private void strip(String type, ObjectNode node) {
+    children(type, node, this::strip);
+    Type t = types.get(type);
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Field field = t.fields().get(e.getKey());
+      if (e.getValue().isNull()
+          || t.audit().contains(e.getKey())
+          || (field != null
+              && field.defaultValue() != null
+              && !NAMING_FIELDS.contains(e.getKey())
+              && same(field.defaultValue(), e.getValue()))) {
+        it.remove();
+      }
+    }
+  }
+
+  /** Equal JSON values, numbers by value ({@code 0} and {@code 0.0} alike). */
+  private static boolean same(JsonNode a, JsonNode b) {
+    return a.isNumber() && b.isNumber()
+        ? a.decimalValue().compareTo(b.decimalValue()) == 0
+        : a.equals(b);
   }
 
   /**

@@ -152,4 +152,57 @@ class ServerModelTest {
         .as("a server that shows it nowhere drops it")
         .isEmpty();
   }
+
+  @Test
+  void stripsWhatTheServerAddsAndKeepsWhatAPersonWrote() throws IOException {
+    ObjectNode stored =
+        json(
+            """
+            {"createTime": 1795936462082, "updateTime": 0, "name": "w", "description": "d",
+             "version": 1, "schemaVersion": 2, "restartable": true, "timeoutSeconds": 60,
+             "ownerEmail": "a@b.c", "inputParameters": [], "variables": {},
+             "tasks": [{"name": "t", "taskReferenceName": "t_ref", "type": "SIMPLE",
+                        "inputParameters": {"x": "${workflow.input.x}"}, "startDelay": 0,
+                        "optional": false, "decisionCases": {}, "defaultCase": [],
+                        "taskDefinition": {"name": "t", "retryCount": 3, "timeoutSeconds": 0.0,
+                                           "responseTimeoutSeconds": 30, "description": null}}]}\
+            """);
+
+    ObjectNode stripped = OSS.strip(Kind.WORKFLOW, stored);
+
+    assertThat(stripped)
+        .isEqualTo(
+            json(
+                """
+                {"name": "w", "description": "d", "version": 1, "timeoutSeconds": 60,
+                 "ownerEmail": "a@b.c",
+                 "tasks": [{"name": "t", "taskReferenceName": "t_ref", "type": "SIMPLE",
+                            "inputParameters": {"x": "${workflow.input.x}"},
+                            "taskDefinition": {"name": "t", "responseTimeoutSeconds": 30}}]}\
+                """));
+    assertThat(JsonDiff.definitions(Kind.WORKFLOW, stored, stripped)).isEmpty();
+    assertThat(stored.has("createTime")).as("argument unchanged").isTrue();
+  }
+
+  @Test
+  void everyStoredDefinitionStripsToOneThatComparesEqual() throws IOException {
+    // The server's own copies of the samples (golden/roundtrip): what export writes must diff as
+    // unchanged.
+    for (Kind kind : Kind.values()) {
+      String file = kind == Kind.WORKFLOW ? "workflows.json" : "taskdefs.json";
+      java.util.List<ObjectNode> stored =
+          Json.MAPPER
+              .readerForListOf(ObjectNode.class)
+              .readValue(
+                  java.nio.file.Path.of("src/test/resources/golden/roundtrip", file).toFile());
+      assertThat(stored).isNotEmpty();
+      for (ObjectNode def : stored) {
+        ObjectNode stripped = OSS.strip(kind, def);
+        assertThat(JsonDiff.definitions(kind, def, stripped))
+            .as(def.path("name").asText())
+            .isEmpty();
+        assertThat(stripped.size()).as(def.path("name").asText()).isLessThan(def.size());
+      }
+    }
+  }
 }
