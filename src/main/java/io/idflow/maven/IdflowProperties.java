@@ -32,6 +32,12 @@ final class IdflowProperties {
   static final String PURGE_MAX_DELETIONS = "idflow.purge.maxDeletions";
   static final String PURGE_BACKUP_DIRECTORY = "idflow.purge.backupDirectory";
 
+  static final String PRUNE_KEEP = "idflow.prune.keep";
+  static final String PRUNE_INCLUDES = "idflow.prune.includes";
+  static final String PRUNE_EXCLUDES = "idflow.prune.excludes";
+  static final String PRUNE_MAX_DELETIONS = "idflow.prune.maxDeletions";
+  static final String PRUNE_BACKUP_DIRECTORY = "idflow.prune.backupDirectory";
+
   static final String EXPORT_INCLUDES = "idflow.export.includes";
   static final String EXPORT_EXCLUDES = "idflow.export.excludes";
   static final String EXPORT_VERSIONS = "idflow.export.versions";

@@ -2,6 +2,7 @@ package io.idflow.core.apply;
 
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
+import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.plan.PlanItem;
 import java.io.IOException;
@@ -16,7 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Deletes task definitions, each written to a backup first, and says what became of each. */
+/**
+ * Deletes definitions (task definitions for {@code purge-orphans}, workflow versions for {@code
+ * prune-workflows}), each written to a backup first, and says what became of each.
+ */
 public final class Purger {
   private static final DateTimeFormatter BACKUP_FOLDER =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -24,7 +28,7 @@ public final class Purger {
   /**
    * What happened to one deletion.
    *
-   * @param name the task definition's name
+   * @param name the definition: a task definition's name, {@code name vN} for a workflow version
    * @param purged whether the server deleted it
    * @param reason why it was not, or null
    * @param error the server's answer when it was not, or null
@@ -54,21 +58,25 @@ public final class Purger {
       if (gone != null) {
         results.add(
             new Result(
-                deletion.name(), false, "not attempted: " + WriteFailures.firstLine(gone), gone));
+                deletion.id().toString(),
+                false,
+                "not attempted: " + WriteFailures.firstLine(gone),
+                gone));
         continue;
       }
+      String name = deletion.id().toString();
       try {
-        client.deleteTaskDef(deletion.name());
-        results.add(new Result(deletion.name(), true, null, null));
+        delete(client, deletion.id());
+        results.add(new Result(name, true, null, null));
       } catch (ConductorException e) {
-        if (deletedAnyway(client, deletion.name(), e)) {
-          results.add(new Result(deletion.name(), true, null, null));
+        if (deletedAnyway(client, deletion.id(), e)) {
+          results.add(new Result(name, true, null, null));
           continue;
         }
         gone = e.reachedNoConductor() ? e : null;
         results.add(
             new Result(
-                deletion.name(),
+                name,
                 false,
                 e.reachedNoConductor()
                     ? WriteFailures.firstLine(e)
@@ -84,20 +92,32 @@ public final class Purger {
    * answer, or another build's purge, meets Conductor's 500 for a missing definition. One GET
    * tells.
    */
-  private static boolean deletedAnyway(ConductorClient client, String name, ConductorException e) {
+  private static boolean deletedAnyway(
+      ConductorClient client, DefinitionId id, ConductorException e) {
     if (!e.mayHaveReachedServer() || e.isRejection() && e.status() != 404) {
       return false;
     }
     try {
-      return client.getTaskDef(name).isEmpty();
+      return id.kind() == Kind.TASK
+          ? client.getTaskDef(id.name()).isEmpty()
+          : client.getWorkflowDef(id.name(), id.version()).isEmpty();
     } catch (ConductorException again) {
       return false;
     }
   }
 
+  private static void delete(ConductorClient client, DefinitionId id) {
+    if (id.kind() == Kind.TASK) {
+      client.deleteTaskDef(id.name());
+    } else {
+      client.deleteWorkflowDef(id.name(), id.version());
+    }
+  }
+
   /**
-   * Writes each deletion as fetched to {@code <root>/<time>/tasks/<name>.json}: a definitions
-   * directory that {@code sync-tasks} restores.
+   * Writes each deletion as fetched to {@code <root>/<time>/tasks/<name>.json}, or {@code
+   * workflows/<name>.v<version>.json}: a definitions directory that {@code sync-tasks} and {@code
+   * upload-workflows} restore.
    */
   private static Path backup(Path root, List<PlanItem> deletions, Clock clock) {
     String stamp = LocalDateTime.now(clock).format(BACKUP_FOLDER);
@@ -105,19 +125,25 @@ public final class Purger {
     for (int n = 2; Files.exists(folder); n++) {
       folder = root.resolve(stamp + "-" + n);
     }
-    Path tasks = folder.resolve(Kind.TASK.folder());
+    Path written = folder;
     try {
-      Files.createDirectories(tasks);
+      Files.createDirectories(folder);
       Set<String> taken = new HashSet<>();
       for (PlanItem deletion : deletions) {
-        // The file name only has to be unique: the definition inside names the task.
-        DefinitionFiles.writeNew(
-            DefinitionFiles.freeFile(tasks, deletion.name(), taken), deletion.remote());
+        // The file name only has to be unique: the definition inside names it.
+        DefinitionId id = deletion.id();
+        written = folder.resolve(id.kind().folder());
+        String base = id.kind() == Kind.TASK ? id.name() : id.name() + ".v" + id.version();
+        DefinitionFiles.writeNew(DefinitionFiles.freeFile(written, base, taken), deletion.remote());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot write the backup of the task definitions to purge in "
-              + tasks
+          "Cannot write the backup of the "
+              + (deletions.get(0).id().kind() == Kind.TASK
+                  ? "task definitions to purge"
+                  : "workflow versions to prune")
+              + " in "
+              + written
               + " (nothing was deleted): "
               + e.getMessage(),
           e);

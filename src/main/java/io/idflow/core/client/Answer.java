@@ -116,6 +116,22 @@ final class Answer {
     return o;
   }
 
+  /** A JSON list of ids (strings). */
+  List<String> ids() throws Unexpected {
+    JsonNode root = json();
+    if (!root.isArray()) {
+      throw new Unexpected(describe(root));
+    }
+    List<String> out = new ArrayList<>(root.size());
+    for (JsonNode id : root) {
+      if (!id.isTextual()) {
+        throw new Unexpected("a list holding " + describe(id) + ", not ids");
+      }
+      out.add(id.asText());
+    }
+    return out;
+  }
+
   /** A search answer: {@code {"totalHits": n, "results": [executions]}}. */
   List<ObjectNode> searchResults() throws Unexpected {
     JsonNode results = object().path("results");

@@ -150,6 +150,17 @@ public final class ConductorClient implements AutoCloseable {
         NOTHING);
   }
 
+  /** Deletes one version of a workflow definition. */
+  public void deleteWorkflowDef(String name, int version) {
+    call(
+        new Request.Builder()
+            .url(url("metadata", "workflow", name, Integer.toString(version)))
+            .delete()
+            .build(),
+        "Conductor's answer to a delete",
+        NOTHING);
+  }
+
   // ---- task definitions
 
   public List<ObjectNode> getTaskDefs() {
@@ -211,6 +222,27 @@ public final class ConductorClient implements AutoCloseable {
     HttpUrl url =
         url("workflow", workflowId).newBuilder().addQueryParameter("includeTasks", "true").build();
     return find(get(url), "a workflow execution", Answer::object);
+  }
+
+  /** One execution without its tasks, or empty when the id is unknown. */
+  public Optional<ObjectNode> getWorkflowStatus(String workflowId) {
+    HttpUrl url =
+        url("workflow", workflowId).newBuilder().addQueryParameter("includeTasks", "false").build();
+    return find(get(url), "a workflow execution", Answer::object);
+  }
+
+  /**
+   * The ids of the executions of {@code name} that have not ended (running or paused), as the
+   * server's execution store keeps them: no search index needed. Some stores answer for every
+   * version of the name whatever {@code version} says; read each execution to know its version.
+   */
+  public List<String> runningWorkflowIds(String name, int version) {
+    HttpUrl url =
+        url("workflow", "running", name)
+            .newBuilder()
+            .addQueryParameter("version", Integer.toString(version))
+            .build();
+    return call(get(url), "a list of workflow ids", Answer::ids);
   }
 
   /**

@@ -31,9 +31,16 @@ public final class WorkflowTasks {
    *     it needs none stored on the server
    * @param computed whether the name is an expression resolved at run time
    * @param definition the inline definition when it is a JSON object, else null
+   * @param versionComputed whether the version is an expression resolved at run time: any version
+   *     may run
    */
   public record SubWorkflowRef(
-      String name, Integer version, boolean inline, boolean computed, ObjectNode definition) {
+      String name,
+      Integer version,
+      boolean inline,
+      boolean computed,
+      ObjectNode definition,
+      boolean versionComputed) {
 
     /** Whether the server must hold the named workflow for this task to run. */
     public boolean needsStored() {
@@ -61,16 +68,18 @@ public final class WorkflowTasks {
       if (!"SUB_WORKFLOW".equals(type())) {
         return Optional.empty();
       }
-      JsonNode param = task.path("subWorkflowParam");
-      String name = param.path("name").isTextual() ? param.path("name").asText() : null;
-      boolean computed = name == null || name.isBlank() || name.contains("${");
-      return Optional.of(
-          new SubWorkflowRef(
-              name == null || name.isBlank() ? null : name,
-              pinnedVersion(param.path("version")),
-              param.has("workflowDefinition"),
-              computed,
-              param.get("workflowDefinition") instanceof ObjectNode d ? d : null));
+      return Optional.of(reference(task.path("subWorkflowParam")));
+    }
+
+    /**
+     * The workflow a START_WORKFLOW task starts ({@code inputParameters.startWorkflow}), or empty
+     * for other types. It runs on its own: nothing inline, the stored definition is started.
+     */
+    public Optional<SubWorkflowRef> startedWorkflow() {
+      if (!"START_WORKFLOW".equals(type())) {
+        return Optional.empty();
+      }
+      return Optional.of(reference(task.path("inputParameters").path("startWorkflow")));
     }
 
     /**
@@ -119,6 +128,22 @@ public final class WorkflowTasks {
       }
     }
     return out;
+  }
+
+  /**
+   * A reference read from an object with {@code name}, {@code version}, maybe an inline definition.
+   */
+  private static SubWorkflowRef reference(JsonNode param) {
+    String name = param.path("name").isTextual() ? param.path("name").asText() : null;
+    boolean computed = name == null || name.isBlank() || name.contains("${");
+    JsonNode version = param.path("version");
+    return new SubWorkflowRef(
+        name == null || name.isBlank() ? null : name,
+        pinnedVersion(version),
+        param.has("workflowDefinition"),
+        computed,
+        param.get("workflowDefinition") instanceof ObjectNode d ? d : null,
+        version.isTextual() && version.asText().contains("${"));
   }
 
   /**

@@ -10,7 +10,10 @@ import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +57,16 @@ public final class Planner {
     }
   }
 
+  /**
+   * What {@code prune-workflows} plans.
+   *
+   * @param scope which remote workflow versions belong to the project
+   * @param keep how many of the newest versions of each name to keep
+   * @param workflow only this name, or null for every name in scope
+   * @param version only this version of {@code workflow}, or null for every one
+   */
+  public record Pruning(PurgeScope scope, int keep, String workflow, Integer version) {}
+
   public static Plan plan(LocalDefinitions local, RemoteDefinitions remote, Options options) {
     List<PlanItem> items = new ArrayList<>();
     for (LocalDefinition def : options.compare()) {
@@ -87,6 +100,72 @@ public final class Planner {
               : Action.DRIFT;
     }
     return PlanItem.compared(action, def, theirs, diffs);
+  }
+
+  /**
+   * The remote workflow versions in the project's scope that no local file defines: each one to
+   * delete, or kept with its reasons (one of the newest versions; pinned by a reference; the latest
+   * while a reference takes the latest). Executions still running are the goal's to check: they
+   * need the server.
+   */
+  public static Plan prune(LocalDefinitions local, RemoteDefinitions remote, Pruning pruning) {
+    List<ObjectNode> all = remote.all(Kind.WORKFLOW);
+    WorkflowReferences refs = WorkflowReferences.of(all, local.workflows());
+    Set<DefinitionId> defined = new HashSet<>();
+    local.workflows().forEach(d -> defined.add(d.id()));
+    Map<String, List<Integer>> versions = new HashMap<>();
+    all.forEach(
+        d ->
+            versions
+                .computeIfAbsent(d.path("name").asText(), k -> new ArrayList<>())
+                .add(d.path("version").asInt(1)));
+    versions.values().forEach(v -> v.sort(Comparator.reverseOrder()));
+    List<ObjectNode> sorted = new ArrayList<>(all);
+    sorted.sort(
+        Comparator.comparing((ObjectNode d) -> d.path("name").asText())
+            .thenComparing(d -> d.path("version").asInt(1)));
+    List<PlanItem> items = new ArrayList<>();
+    int inScope = 0;
+    for (ObjectNode def : sorted) {
+      DefinitionId id = DefinitionId.of(Kind.WORKFLOW, def);
+      Optional<String> owned = pruning.scope().reason(def);
+      if (owned.isEmpty()) {
+        continue;
+      }
+      inScope++;
+      if (defined.contains(id)
+          || pruning.workflow() != null && !pruning.workflow().equals(id.name())
+          || pruning.version() != null && !pruning.version().equals(id.version())) {
+        continue;
+      }
+      List<Integer> ofName = versions.get(id.name());
+      List<String> kept = new ArrayList<>();
+      List<TaskUsages.Usage> users = new ArrayList<>();
+      if (ofName.indexOf(id.version()) < pruning.keep()) {
+        kept.add("one of the newest " + pruning.keep() + " versions of " + id.name());
+      }
+      for (WorkflowReferences.Reference r : refs.to(id.name())) {
+        boolean latest =
+            r.version() == null && !r.anyVersion() && ofName.get(0).equals(id.version());
+        if (r.anyVersion() || latest || id.version().equals(r.version())) {
+          users.add(r.usage());
+          kept.add(
+              (r.anyVersion()
+                      ? "any version may be started by "
+                      : latest ? "the latest version, started without a version by " : "pinned by ")
+                  + r.usage().describe());
+        }
+      }
+      items.add(
+          kept.isEmpty()
+              ? new PlanItem(Action.DELETE, id, null, def, List.of(), owned.get(), List.of())
+              : new PlanItem(
+                  Action.KEEP_IN_USE, id, null, def, List.of(), String.join("; ", kept), users));
+    }
+    return new Plan(
+        items,
+        Optional.of(
+            new DeletionScope(pruning.scope(), true, all.size(), inScope, refs.chosenAtRunTime())));
   }
 
   /**

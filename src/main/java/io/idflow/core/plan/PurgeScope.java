@@ -3,6 +3,7 @@ package io.idflow.core.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowException;
+import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import java.util.Collection;
 import java.util.List;
@@ -30,13 +31,26 @@ public record PurgeScope(
   }
 
   /**
-   * The scope for a purge: the owner is {@code explicitOwner} when set, else the one {@code
-   * ownerEmail} that every local task definition shares. Fails, deleting nothing, when there is
-   * neither an owner nor an include.
+   * The scope for a purge of task definitions: see {@link #resolve(Kind, String, List, Collection,
+   * Collection)}.
    */
   public static PurgeScope resolve(
       String explicitOwner,
       List<LocalDefinition> localTasks,
+      Collection<String> includes,
+      Collection<String> excludes) {
+    return resolve(Kind.TASK, explicitOwner, localTasks, includes, excludes);
+  }
+
+  /**
+   * The scope for deleting definitions of {@code kind}: the owner is {@code explicitOwner} when
+   * set, else the one {@code ownerEmail} that every local definition of that kind shares. Fails,
+   * deleting nothing, when there is neither an owner nor an include.
+   */
+  public static PurgeScope resolve(
+      Kind kind,
+      String explicitOwner,
+      List<LocalDefinition> local,
       Collection<String> includes,
       Collection<String> excludes) {
     List<Glob> in = includes.stream().map(Glob::of).toList();
@@ -44,10 +58,11 @@ public record PurgeScope(
     if (explicitOwner != null && !explicitOwner.isBlank()) {
       return new PurgeScope(explicitOwner.trim(), "idflow.ownerEmail", in, out);
     }
+    String what = kind == Kind.TASK ? "task definition" : "workflow definition";
     TreeSet<String> owners = new TreeSet<>();
     boolean someWithout = false;
-    for (LocalDefinition task : localTasks) {
-      String owner = task.json().path("ownerEmail").asText("");
+    for (LocalDefinition def : local) {
+      String owner = def.json().path("ownerEmail").asText("");
       if (owner.isBlank()) {
         someWithout = true;
       } else {
@@ -57,9 +72,9 @@ public record PurgeScope(
     if (owners.size() == 1 && !someWithout) {
       return new PurgeScope(
           owners.first(),
-          localTasks.size() == 1
-              ? "of the one local task definition"
-              : "shared by all " + localTasks.size() + " local task definitions",
+          local.size() == 1
+              ? "of the one local " + what
+              : "shared by all " + local.size() + " local " + what + "s",
           in,
           out);
     }
@@ -67,22 +82,29 @@ public record PurgeScope(
       return new PurgeScope(null, null, in, out);
     }
     String why;
-    if (localTasks.isEmpty()) {
-      why = "there are no local task definitions to take an ownerEmail from";
+    if (local.isEmpty()) {
+      why = "there are no local " + what + "s to take an ownerEmail from";
     } else if (owners.isEmpty()) {
-      why = "no local task definition has an ownerEmail";
+      why = "no local " + what + " has an ownerEmail";
     } else {
       why =
-          "the local task definitions do not share one ownerEmail (found: "
+          "the local "
+              + what
+              + "s do not share one ownerEmail (found: "
               + String.join(", ", owners)
               + (someWithout ? " and none" : "")
               + ")";
     }
     throw new IdflowException(
-        "Cannot tell which task definitions in Conductor belong to this project: "
+        "Cannot tell which "
+            + what
+            + "s in Conductor belong to this project: "
             + why
-            + ". Set the owner with -Didflow.ownerEmail=<email>, or name the tasks with"
-            + " -Didflow.purge.includes=<glob,...> (e.g. 'orders_*'); nothing was deleted");
+            + ". Set the owner with -Didflow.ownerEmail=<email>, or name the "
+            + (kind == Kind.TASK ? "tasks" : "workflows")
+            + " with -Didflow."
+            + (kind == Kind.TASK ? "purge" : "prune")
+            + ".includes=<glob,...> (e.g. 'orders_*'); nothing was deleted");
   }
 
   /**
