@@ -1,6 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.CheckMissing;
 import io.idflow.core.goal.RequiredWorkflow;
@@ -40,7 +41,7 @@ public class CheckMissingMojo extends AbstractValidatingMojo {
   protected Outcome outcome(IdflowLog log) {
     List<RequiredWorkflow> required = RequiredWorkflow.parse(requiredWorkflows);
     report()
-        .checked("directory", directory.toString())
+        .checked("directory", Texts.path(directory.toPath()))
         .checked("requiredWorkflows", required.stream().map(Object::toString).toList())
         .checked("failOnMissing", failOnMissing)
         .checked("failOnDrift", failOnDrift);

@@ -1,6 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.Diff;
 import io.idflow.core.local.Definitions;
@@ -36,7 +37,7 @@ public class DiffMojo extends AbstractValidatingMojo {
 
   @Override
   protected Outcome outcome(IdflowLog log) {
-    report().checked("directory", directory.toString()).checked("failOnDiff", failOnDiff);
+    report().checked("directory", Texts.path(directory.toPath())).checked("failOnDiff", failOnDiff);
     try (ConductorClient client = client()) {
       return Diff.run(
           client,

@@ -1,6 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.Export;
 import io.idflow.core.local.Definitions;
@@ -70,7 +71,7 @@ public class ExportMojo extends AbstractRemoteMojo {
             force,
             dryRun);
     report()
-        .checked("directory", directory.toString())
+        .checked("directory", Texts.path(directory.toPath()))
         .checked("force", force)
         .checked("dryRun", dryRun);
     try (ConductorClient client = client()) {

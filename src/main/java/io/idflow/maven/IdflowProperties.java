@@ -26,6 +26,7 @@ final class IdflowProperties {
   static final String FAIL_ON_DRIFT = "idflow.failOnDrift";
   static final String FAIL_ON_DIFF = "idflow.failOnDiff";
   static final String SOURCE = "idflow.source";
+  static final String TEST = "idflow.test";
 
   static final String PURGE_INCLUDES = "idflow.purge.includes";
   static final String PURGE_EXCLUDES = "idflow.purge.excludes";

@@ -1,6 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.SyncTasks;
 import io.idflow.core.local.Definitions;
@@ -33,7 +34,7 @@ public class SyncTasksMojo extends AbstractValidatingMojo {
   @Override
   protected Outcome outcome(IdflowLog log) {
     report()
-        .checked("directory", directory.toString())
+        .checked("directory", Texts.path(directory.toPath()))
         .checked("task", task)
         .checked("force", force)
         .checked("dryRun", dryRun);

@@ -1,6 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.Definitions;
@@ -42,7 +43,7 @@ public class UploadWorkflowsMojo extends AbstractValidatingMojo {
   protected Outcome outcome(IdflowLog log) {
     DriftPolicy policy = DriftPolicy.parse(onDrift);
     report()
-        .checked("directory", directory.toString())
+        .checked("directory", Texts.path(directory.toPath()))
         .checked("workflow", workflow)
         .checked("force", force)
         .checked("dryRun", dryRun)

@@ -116,6 +116,15 @@ final class Answer {
     return o;
   }
 
+  /** An execution: an object with a {@code status}. */
+  ObjectNode execution() throws Unexpected {
+    ObjectNode o = object();
+    if (!o.path("status").isTextual()) {
+      throw new Unexpected("a JSON object without \"status\" (fields: " + fields(o) + ")");
+    }
+    return o;
+  }
+
   /** A JSON list of ids (strings). */
   List<String> ids() throws Unexpected {
     JsonNode root = json();

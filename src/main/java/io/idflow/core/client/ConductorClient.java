@@ -224,6 +224,17 @@ public final class ConductorClient implements AutoCloseable {
     return find(get(url), "a workflow execution", Answer::object);
   }
 
+  /**
+   * Runs {@code request} on Conductor's test API ({@code POST /api/workflow/test}): the workflow
+   * with the outputs of its worker tasks given, no worker needed. Answers the finished execution.
+   */
+  public ObjectNode testWorkflow(ObjectNode request) {
+    return call(
+        new Request.Builder().url(url("workflow", "test")).post(body(request)).build(),
+        "a workflow execution",
+        Answer::execution);
+  }
+
   /** One execution without its tasks, or empty when the id is unknown. */
   public Optional<ObjectNode> getWorkflowStatus(String workflowId) {
     HttpUrl url =

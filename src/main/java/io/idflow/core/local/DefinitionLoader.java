@@ -164,8 +164,33 @@ public final class DefinitionLoader {
     }
   }
 
+  /** A JSON object read from a file: the object, the file as shown, its index in an array or -1. */
+  public record Read(ObjectNode json, Path file, int index) {}
+
+  /**
+   * Every JSON object of the {@code .json} files below {@code directory/folder} (a file holds one
+   * object or an array of them), in file order, with every problem on the way; {@code what} names
+   * such an object in messages ({@code test case}).
+   */
+  public static List<Read> objects(
+      Path directory, String folder, String what, List<Problem> problems) {
+    Path base = directory.toAbsolutePath().normalize().getParent();
+    List<Read> out = new ArrayList<>();
+    for (Path file : jsonFiles(directory.resolve(folder), base, problems)) {
+      readObjects(file, shown(base, file), what, out, problems);
+    }
+    return out;
+  }
+
   private static void readFile(
       Kind kind, Path file, Path shown, List<LocalDefinition> found, List<Problem> problems) {
+    List<Read> read = new ArrayList<>();
+    readObjects(file, shown, kind.label() + " definition", read, problems);
+    read.forEach(r -> addDefinition(kind, r.json(), r.file(), r.index(), found, problems));
+  }
+
+  private static void readObjects(
+      Path file, Path shown, String what, List<Read> found, List<Problem> problems) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -178,9 +203,7 @@ public final class DefinitionLoader {
       return;
     }
     if (text.isBlank()) {
-      problems.add(
-          Problem.error(
-              shown, null, null, "is empty: it must hold a " + kind.label() + " definition"));
+      problems.add(Problem.error(shown, null, null, "is empty: it must hold a " + what));
       return;
     }
     JsonNode root;
@@ -207,7 +230,7 @@ public final class DefinitionLoader {
       closeQuietly(parser);
     }
     if (root instanceof ObjectNode object) {
-      addDefinition(kind, object, shown, -1, found, problems);
+      found.add(new Read(object, shown, -1));
     } else if (root.isArray()) {
       if (root.isEmpty()) {
         problems.add(
@@ -215,17 +238,14 @@ public final class DefinitionLoader {
       }
       for (int i = 0; i < root.size(); i++) {
         if (root.get(i) instanceof ObjectNode object) {
-          addDefinition(kind, object, shown, i, found, problems);
+          found.add(new Read(object, shown, i));
         } else {
           problems.add(
               Problem.error(
                   shown,
                   null,
                   "/" + i,
-                  "must be a "
-                      + kind.label()
-                      + " definition (a JSON object), found "
-                      + describe(root.get(i))));
+                  "must be a " + what + " (a JSON object), found " + describe(root.get(i))));
         }
       }
     } else {
@@ -235,8 +255,8 @@ public final class DefinitionLoader {
               null,
               null,
               "must hold a "
-                  + kind.label()
-                  + " definition (a JSON object) or an array of them, found "
+                  + what
+                  + " (a JSON object) or an array of them, found "
                   + describe(root)));
     }
   }
