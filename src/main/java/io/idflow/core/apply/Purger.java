@@ -1,5 +1,6 @@
 package io.idflow.core.apply;
 
+import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.model.DefinitionId;
@@ -40,6 +41,41 @@ public final class Purger {
 
     public Purged {
       results = List.copyOf(results);
+    }
+
+    /** How many definitions the server deleted. */
+    public long deleted() {
+      return results.stream().filter(Result::purged).count();
+    }
+
+    /** The deletions that failed. */
+    public List<Result> failures() {
+      return results.stream().filter(r -> !r.purged()).toList();
+    }
+
+    /** Every failed delete was the server's doing (down, 5xx) rather than a rejection. */
+    public boolean serverUnavailable() {
+      return failures().stream().allMatch(r -> r.error() == null || r.error().isUnavailable());
+    }
+
+    /**
+     * {@code Could not purge 2 of 3 orphaned tasks: a, b (all are backed up in ...)}: {@code verb}
+     * and {@code what} name the goal's deletions.
+     */
+    public String failureMessage(String verb, String what) {
+      return "Could not "
+          + verb
+          + " "
+          + failures().size()
+          + " of "
+          + results.size()
+          + " "
+          + what
+          + ": "
+          + String.join(", ", failures().stream().map(Result::name).toList())
+          + " (all are backed up in "
+          + Texts.path(backup)
+          + ")";
     }
   }
 

@@ -89,11 +89,11 @@ public record PruneOutcome(
   }
 
   public long prunedCount() {
-    return results().stream().filter(Purger.Result::purged).count();
+    return purged == null ? 0 : purged.deleted();
   }
 
   public long failedDeletes() {
-    return results().stream().filter(r -> !r.purged()).count();
+    return purged == null ? 0 : purged.failures().size();
   }
 
   @Override
@@ -104,22 +104,9 @@ public record PruneOutcome(
     if (failedDeletes() == 0) {
       return Optional.empty();
     }
-    String message =
-        "Could not prune "
-            + failedDeletes()
-            + " of "
-            + results().size()
-            + " workflow versions: "
-            + String.join(
-                ", ", results().stream().filter(r -> !r.purged()).map(Purger.Result::name).toList())
-            + " (all are backed up in "
-            + Texts.path(backup())
-            + ")";
-    boolean serverDown =
-        results().stream()
-            .filter(r -> !r.purged())
-            .allMatch(r -> r.error() == null || r.error().isUnavailable());
-    return Optional.of(serverDown ? Failure.server(message, null) : Failure.user(message, null));
+    String message = purged.failureMessage("prune", "workflow versions");
+    return Optional.of(
+        purged.serverUnavailable() ? Failure.server(message, null) : Failure.user(message, null));
   }
 
   @Override

@@ -60,11 +60,11 @@ public record PurgeOutcome(
   }
 
   public long purgedCount() {
-    return results().stream().filter(Purger.Result::purged).count();
+    return purged == null ? 0 : purged.deleted();
   }
 
   public long failedDeletes() {
-    return results().stream().filter(r -> !r.purged()).count();
+    return purged == null ? 0 : purged.failures().size();
   }
 
   public boolean failed() {
@@ -73,10 +73,7 @@ public record PurgeOutcome(
 
   /** Every failed delete was the server's doing (down, 5xx) rather than a rejection. */
   public boolean serverUnavailable() {
-    return guard == null
-        && results().stream()
-            .filter(r -> !r.purged())
-            .allMatch(r -> r.error() == null || r.error().isUnavailable());
+    return guard == null && (purged == null || purged.serverUnavailable());
   }
 
   @Override
@@ -87,17 +84,7 @@ public record PurgeOutcome(
     if (failedDeletes() == 0) {
       return Optional.empty();
     }
-    String message =
-        "Could not purge "
-            + failedDeletes()
-            + " of "
-            + results().size()
-            + " orphaned tasks: "
-            + String.join(
-                ", ", results().stream().filter(r -> !r.purged()).map(Purger.Result::name).toList())
-            + " (all are backed up in "
-            + Texts.path(backup())
-            + ")";
+    String message = purged.failureMessage("purge", "orphaned tasks");
     return Optional.of(
         serverUnavailable() ? Failure.server(message, null) : Failure.user(message, null));
   }

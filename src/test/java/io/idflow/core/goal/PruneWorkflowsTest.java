@@ -168,6 +168,35 @@ class PruneWorkflowsTest {
   }
 
   @Test
+  void aDeleteTheServerRefusesFailsTheRunAndTheOthersStillGo() {
+    server.stubFor(
+        delete(urlEqualTo("/api/metadata/workflow/order/1"))
+            .willReturn(aResponse().withStatus(409).withBody("{\"message\":\"in use\"}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/metadata/workflow/order"))
+            .willReturn(okJson(wf("order", 1, "shop@x.io", simple()))));
+
+    PruneOutcome outcome = prune(options(2, false));
+
+    server.verify(deleteRequestedFor(urlEqualTo("/api/metadata/workflow/order/2")));
+    assertThat(outcome.prunedCount()).isEqualTo(1);
+    assertThat(outcome.failure())
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.message())
+                  .isEqualTo(
+                      "Could not prune 1 of 2 workflow versions: order v1 (all are backed up in "
+                          + Texts.path(backups.resolve("20261202-100000"))
+                          + ")");
+              assertThat(f.blame()).isEqualTo(io.idflow.core.outcome.Failure.Blame.USER);
+            });
+    assertThat(log.lines())
+        .anyMatch(
+            l ->
+                l.startsWith("ERROR ✗ Failed to prune workflow: order v1: Conductor answered 409"));
+  }
+
+  @Test
   void aVersionWithARunningOrPausedExecutionIsKept() {
     // The execution store answers every version's executions: each is read for its version.
     server.stubFor(
