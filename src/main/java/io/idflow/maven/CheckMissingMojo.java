@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Fails the build when Conductor lacks what the application needs: a local workflow version, a
  * required workflow, a sub-workflow referenced at any depth, or the task definition of a SIMPLE
- * task. Reads the server with two requests and writes nothing to it.
+ * task, and the secrets and environment values workflows read. Reads the server with two requests
+ * (four when workflows read secrets or environment values) and writes nothing to it.
  */
 @Mojo(name = "check-missing", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMissingMojo extends AbstractValidatingMojo {

@@ -75,6 +75,14 @@ public class StartServerMojo extends AbstractServerMojo {
   private int startTimeout;
 
   /**
+   * Environment variables for the server's process, such as {@code CONDUCTOR_SECRET_DB_PASS} and
+   * {@code CONDUCTOR_ENV_REGION}, which conductor-oss 3.31 and later serves to workflows as {@code
+   * ${workflow.secrets.DB_PASS}} and {@code ${workflow.env.REGION}}. Their values are never
+   * printed.
+   */
+  @Parameter private Map<String, String> environment;
+
+  /**
    * Keep the server running after this build (stop it with {@code stop-server}). Otherwise it is
    * stopped by {@code stop-server} or, at the latest, when the build ends, failed or interrupted.
    */
@@ -114,7 +122,8 @@ public class StartServerMojo extends AbstractServerMojo {
             port,
             extra,
             Duration.ofSeconds(startTimeout),
-            detach);
+            detach,
+            environment == null ? Map.of() : environment);
 
     RunningServer server = new ServerLauncher(new MavenLog(getLog())).start(config);
 

@@ -130,7 +130,8 @@ public final class Benchmark {
             0,
             Map.of(),
             Duration.ofMinutes(5),
-            false);
+            false,
+            Map.of());
     RunningServer server = new ServerLauncher(log).start(config);
     try {
       report.put("serverStartupSeconds", server.startupTime().toMillis() / 1000.0);

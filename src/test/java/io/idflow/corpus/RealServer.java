@@ -70,7 +70,8 @@ public final class RealServer {
         port,
         Map.of(),
         Duration.ofSeconds(180),
-        false);
+        false,
+        Map.of());
   }
 
   public static RunningServer start(Path work) throws ServerException {

@@ -125,6 +125,36 @@ final class Answer {
     return o;
   }
 
+  /**
+   * Names: a JSON list of strings, a list of objects with a {@code name} (as conductor-oss's {@code
+   * /environment} answers, {@code [{"name", "value"}]}), or an object whose keys are the names.
+   * Values, which may be secret, are never kept.
+   */
+  List<String> names() throws Unexpected {
+    JsonNode root = json();
+    List<String> out = new ArrayList<>();
+    if (root.isObject()) {
+      root.fieldNames().forEachRemaining(out::add);
+      return out;
+    }
+    if (!root.isArray()) {
+      throw new Unexpected(describe(root));
+    }
+    for (JsonNode item : root) {
+      JsonNode name = item.isObject() ? item.get("name") : item;
+      if (name == null || !name.isTextual()) {
+        throw new Unexpected(
+            "a list holding "
+                + (item.isObject()
+                    ? "an object without \"name\" (fields: " + fields(item) + ")"
+                    : describe(item))
+                + ", not names");
+      }
+      out.add(name.asText());
+    }
+    return out;
+  }
+
   /** A JSON list of ids (strings). */
   List<String> ids() throws Unexpected {
     JsonNode root = json();

@@ -200,6 +200,24 @@ public final class ConductorClient implements AutoCloseable {
         NOTHING);
   }
 
+  // ---- secrets and environment values
+
+  /**
+   * The names of the secrets the server holds ({@code GET /api/secrets}, conductor-oss 3.31 and
+   * later, Orkes), never their values; empty when the server has no such endpoint.
+   */
+  public Optional<List<String>> secretNames() {
+    return find(get(url("secrets")), "a list of secret names", Answer::names);
+  }
+
+  /**
+   * The names of the environment values the server holds ({@code GET /api/environment},
+   * conductor-oss 3.31 and later); empty when the server has no such endpoint.
+   */
+  public Optional<List<String>> environmentNames() {
+    return find(get(url("environment")), "a list of environment value names", Answer::names);
+  }
+
   // ---- executions
 
   /** Starts a workflow and returns its id; {@code version} null means the latest. */

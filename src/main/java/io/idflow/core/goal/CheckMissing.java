@@ -7,9 +7,11 @@ import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.ServerValueRefs;
 import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.outcome.MissingOutcome;
 import io.idflow.core.outcome.Need;
+import io.idflow.core.outcome.ValueNeed;
 import io.idflow.core.plan.Action;
 import io.idflow.core.plan.DriftPolicy;
 import io.idflow.core.plan.Plan;
@@ -24,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -31,7 +34,8 @@ import java.util.TreeMap;
  * {@code check-missing}: what the local definitions need from Conductor that it lacks: local
  * workflow versions, required workflows, sub-workflows referenced at any depth, and task
  * definitions of SIMPLE tasks; and, from the plan, which local definitions the server holds with
- * other content. Two requests, no writes.
+ * other content; and the secrets and environment values the local workflows read. Two requests
+ * (four with secrets or environment values), no writes.
  */
 public final class CheckMissing {
 
@@ -62,12 +66,43 @@ public final class CheckMissing {
       ConductorClient client, Path directory, Options options, IdflowLog log) {
     LocalDefinitions defs =
         Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
-    return evaluate(defs, options, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK));
+    RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK);
+    // The names of the server's secrets and values only when a local workflow reads one.
+    boolean secrets = false;
+    boolean env = false;
+    for (LocalDefinition wf : defs.workflows()) {
+      for (ServerValueRefs.Ref ref : ServerValueRefs.in(wf.json())) {
+        secrets |= ref.secret();
+        env |= !ref.secret();
+      }
+    }
+    ServerNames names =
+        new ServerNames(
+            secrets ? client.secretNames() : Optional.empty(),
+            env ? client.environmentNames() : Optional.empty());
+    return evaluate(defs, options, remote, names);
+  }
+
+  /**
+   * The names of the server's secrets and environment values, each empty when not asked or when the
+   * server has no endpoint for them.
+   */
+  public record ServerNames(Optional<List<String>> secrets, Optional<List<String>> env) {
+
+    public static ServerNames none() {
+      return new ServerNames(Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** The check on a snapshot already fetched, secrets and environment values not asked. */
+  public static MissingOutcome evaluate(
+      LocalDefinitions defs, Options options, RemoteDefinitions remote) {
+    return evaluate(defs, options, remote, ServerNames.none());
   }
 
   /** The check itself, on a snapshot already fetched. */
   public static MissingOutcome evaluate(
-      LocalDefinitions defs, Options options, RemoteDefinitions remote) {
+      LocalDefinitions defs, Options options, RemoteDefinitions remote, ServerNames names) {
     List<LocalDefinition> all = new ArrayList<>(defs.workflows());
     all.addAll(defs.tasks());
     Plan plan = Planner.plan(defs, remote, Planner.Options.compare(all, false, DriftPolicy.WARN));
@@ -178,6 +213,8 @@ public final class CheckMissing {
               local != null,
               status == Need.Status.DRIFTED ? item.differences() : List.of()));
     }
+    List<String> unchecked = new ArrayList<>();
+    List<ValueNeed> values = values(defs, names, unchecked);
     return new MissingOutcome(
         workflowNeeds,
         taskNeeds,
@@ -187,7 +224,57 @@ public final class CheckMissing {
         simpleTasks,
         defs.tasks().size(),
         options.failOnMissing(),
-        options.failOnDrift());
+        options.failOnDrift(),
+        values,
+        unchecked);
+  }
+
+  /**
+   * Each secret and environment value the local workflows read, with every use, checked against the
+   * server's names where it has them; where it has none, one line in {@code unchecked} says so.
+   */
+  private static List<ValueNeed> values(
+      LocalDefinitions defs, ServerNames names, List<String> unchecked) {
+    Map<String, List<String>> uses = new TreeMap<>();
+    for (LocalDefinition wf : defs.workflows()) {
+      for (ServerValueRefs.Ref ref : ServerValueRefs.in(wf.json())) {
+        uses.computeIfAbsent(
+                (ref.secret() ? "secret " : "env ") + ref.name(), k -> new ArrayList<>())
+            .add(
+                wf.id()
+                    + " at "
+                    + (wf.index() < 0 ? "" : "/" + wf.index())
+                    + ref.pointer()
+                    + " ("
+                    + wf.file()
+                    + ")");
+      }
+    }
+    List<ValueNeed> out = new ArrayList<>();
+    boolean secretsSkipped = false;
+    boolean envSkipped = false;
+    for (Map.Entry<String, List<String>> e : uses.entrySet()) {
+      boolean secret = e.getKey().startsWith("secret ");
+      String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+      Optional<List<String>> known = secret ? names.secrets() : names.env();
+      if (known.isEmpty()) {
+        secretsSkipped |= secret;
+        envSkipped |= !secret;
+        continue;
+      }
+      out.add(new ValueNeed(secret, name, !known.get().contains(name), e.getValue()));
+    }
+    if (secretsSkipped) {
+      unchecked.add(
+          "Secrets the workflows read were not checked: the server has no /api/secrets"
+              + " (conductor-oss before 3.31)");
+    }
+    if (envSkipped) {
+      unchecked.add(
+          "Environment values the workflows read were not checked: the server has no"
+              + " /api/environment (conductor-oss before 3.31)");
+    }
+    return out;
   }
 
   private static Set<String> users(Map<WorkflowKey, Set<String>> map, WorkflowKey key) {

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * @param localTasks how many local task definitions were checked
  * @param failOnMissing whether something missing fails the run
  * @param failOnDrift whether a local definition the server holds with other content fails the run
+ * @param values the secrets and environment values the local workflows read, each checked
+ * @param unchecked why some of them could not be checked (a server without the endpoint)
  */
 public record MissingOutcome(
     List<Need> workflows,
@@ -32,7 +34,9 @@ public record MissingOutcome(
     int simpleTasks,
     int localTasks,
     boolean failOnMissing,
-    boolean failOnDrift)
+    boolean failOnDrift,
+    List<ValueNeed> values,
+    List<String> unchecked)
     implements Outcome {
 
   public static final String DEFAULT_TASK_NOTE =
@@ -43,6 +47,12 @@ public record MissingOutcome(
   public MissingOutcome {
     workflows = List.copyOf(workflows);
     tasks = List.copyOf(tasks);
+    values = List.copyOf(values);
+    unchecked = List.copyOf(unchecked);
+  }
+
+  public List<ValueNeed> missingValues() {
+    return values.stream().filter(ValueNeed::missing).toList();
   }
 
   public List<Need> missingWorkflows() {
@@ -63,7 +73,7 @@ public record MissingOutcome(
   }
 
   public boolean anyMissing() {
-    return !missingWorkflows().isEmpty() || !missingTasks().isEmpty();
+    return !missingWorkflows().isEmpty() || !missingTasks().isEmpty() || !missingValues().isEmpty();
   }
 
   private static List<Need> with(List<Need> needs, Need.Status status) {
@@ -116,6 +126,19 @@ public record MissingOutcome(
         lines.add("Run 'mvn idflow:sync-tasks' to upload missing task definitions");
       }
     }
+    List<ValueNeed> values = missingValues();
+    if (!values.isEmpty()) {
+      lines.add(
+          "Missing secrets and environment values: "
+              + values.stream().map(ValueNeed::label).collect(Collectors.joining(", ")));
+      for (ValueNeed v : values) {
+        lines.add("  " + v.label() + ": used by " + String.join("; ", v.usedBy()));
+      }
+      lines.add(
+          "Conductor drops a value it lacks at run time, with a line in its log only. Add them to"
+              + " the server: conductor-oss reads CONDUCTOR_SECRET_<NAME> and CONDUCTOR_ENV_<NAME>"
+              + " from its environment");
+    }
     return lines;
   }
 
@@ -165,18 +188,21 @@ public record MissingOutcome(
 
   /** The one line that says what was checked. */
   public String summary() {
+    List<String> parts = new ArrayList<>();
+    parts.add(plural(localWorkflows, "local workflow"));
+    parts.add(plural(requiredWorkflows, "required workflow"));
+    parts.add(plural(subWorkflowRefs, "sub-workflow reference"));
+    parts.add(plural(simpleTasks, "SIMPLE task"));
+    parts.add(plural(localTasks, "local task definition"));
+    if (!values.isEmpty()) {
+      parts.add(plural(values.size(), "secret or environment value"));
+    }
     String checked =
         "checked "
-            + plural(localWorkflows, "local workflow")
-            + ", "
-            + plural(requiredWorkflows, "required workflow")
-            + ", "
-            + plural(subWorkflowRefs, "sub-workflow reference")
-            + ", "
-            + plural(simpleTasks, "SIMPLE task")
+            + String.join(", ", parts.subList(0, parts.size() - 1))
             + " and "
-            + plural(localTasks, "local task definition");
-    long missing = missingWorkflows().size() + missingTasks().size();
+            + parts.get(parts.size() - 1);
+    long missing = missingWorkflows().size() + missingTasks().size() + missingValues().size();
     String drift =
         drifted().isEmpty()
             ? ""
@@ -189,6 +215,9 @@ public record MissingOutcome(
         + plural(missingWorkflows().size(), "workflow")
         + ", "
         + plural(missingTasks().size(), "task definition")
+        + (missingValues().isEmpty()
+            ? ""
+            : ", " + plural(missingValues().size(), "secret or environment value"))
         + "): "
         + checked
         + drift;
@@ -200,6 +229,7 @@ public record MissingOutcome(
    */
   @Override
   public void render(IdflowLog log) {
+    unchecked.forEach(log::info);
     if (!failOnMissing) {
       missingLines().forEach(log::warn);
     }
@@ -260,7 +290,19 @@ public record MissingOutcome(
    */
   @Override
   public List<RunReport.Entry> entries() {
-    return needs().stream().map(n -> entry(n, failOnDrift)).toList();
+    List<RunReport.Entry> out =
+        new ArrayList<>(needs().stream().map(n -> entry(n, failOnDrift)).toList());
+    for (ValueNeed v : values) {
+      out.add(
+          new RunReport.Entry(
+              v.secret() ? "secret" : "env",
+              v.name(),
+              null,
+              v.missing() ? "missing" : "present",
+              String.join("\n", v.usedBy()),
+              v.missing()));
+    }
+    return out;
   }
 
   /** Every need, workflows first. */

@@ -64,7 +64,7 @@ public final class ServerLauncher {
 
     boolean writesArchive = !Files.isRegularFile(server.sharedArchive(config.java()));
     long began = System.nanoTime();
-    Process process = launch(command, work, logFile);
+    Process process = launch(command, work, logFile, config.environment());
     ProcessHandle handle = process.toHandle();
     PidFile pidFile =
         new PidFile(
@@ -136,10 +136,13 @@ public final class ServerLauncher {
             + logTail);
   }
 
-  private static Process launch(List<String> command, Path work, Path logFile)
+  private static Process launch(
+      List<String> command, Path work, Path logFile, Map<String, String> environment)
       throws ServerException {
     try {
-      return new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      return builder
           .directory(work.toFile())
           .redirectErrorStream(true)
           // A file, never a pipe: a detached server must not hold the build's output open after it

@@ -66,6 +66,31 @@ class ConductorClientTest {
     return server.baseUrl() + "/api";
   }
 
+  // ---- secrets and environment values
+
+  @Test
+  void readsTheNamesOfSecretsAndValuesInEveryShapeAndNeverKeepsAValue() {
+    server.stubFor(get("/api/secrets").willReturn(okJson("[\"DB_PASS\", \"API_KEY\"]")));
+    // conductor-oss 3.32.3 answers /environment with names and values: the values are dropped.
+    server.stubFor(
+        get("/api/environment")
+            .willReturn(okJson("[{\"name\": \"REGION\", \"value\": \"eu-1\"}]")));
+
+    try (ConductorClient c = ConductorClient.create(server.baseUrl())) {
+      assertThat(c.secretNames()).contains(List.of("DB_PASS", "API_KEY"));
+      assertThat(c.environmentNames()).contains(List.of("REGION"));
+    }
+  }
+
+  @Test
+  void aServerWithoutTheEndpointsHasNoNames() {
+    server.stubFor(get("/api/secrets").willReturn(aResponse().withStatus(404)));
+
+    try (ConductorClient c = ConductorClient.create(server.baseUrl())) {
+      assertThat(c.secretNames()).isEmpty();
+    }
+  }
+
   // ---- base URL
 
   @ParameterizedTest(name = "base URL suffix ''{0}''")

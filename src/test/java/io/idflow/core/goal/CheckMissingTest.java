@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,9 @@ class CheckMissingTest {
         r.simpleTasks(),
         r.localTasks(),
         failOnMissing,
-        failOnDrift);
+        failOnDrift,
+        r.values(),
+        r.unchecked());
   }
 
   private static List<ObjectNode> remote(String... json) {
@@ -447,5 +450,64 @@ class CheckMissingTest {
     assertThatThrownBy(() -> RequiredWorkflow.parse("a:two"))
         .isInstanceOf(IdflowException.class)
         .hasMessageContaining("'a:two'");
+  }
+
+  @Test
+  void aSecretOrEnvironmentValueTheServerLacksIsMissing() throws IOException {
+    String task =
+        "{\"name\":\"call\",\"taskReferenceName\":\"call_ref\",\"type\":\"HTTP\",\"inputParameters\":"
+            + "{\"http_request\":{\"uri\":\"https://${workflow.env.API_HOST}/x\",\"method\":\"GET\",\"headers\":{\"Authorization\":\"Bearer"
+            + " ${workflow.secrets.API_TOKEN}\"}}}}";
+    file("workflows/w.json", workflow("w", 1, task));
+    MissingOutcome report =
+        CheckMissing.evaluate(
+            load(),
+            new CheckMissing.Options(List.of(), true, false, null, false),
+            RemoteDefinitions.of(
+                Map.of(Kind.WORKFLOW, remote(workflow("w", 1, task)), Kind.TASK, remote())),
+            new CheckMissing.ServerNames(
+                Optional.of(List.of("OTHER")), Optional.of(List.of("API_HOST"))));
+
+    assertThat(report.missingLines())
+        .containsExactly(
+            "Missing secrets and environment values: secret API_TOKEN",
+            "  secret API_TOKEN: used by w v1 at"
+                + " /tasks/0/inputParameters/http_request/headers/Authorization"
+                + " (idflow/workflows/w.json)",
+            "Conductor drops a value it lacks at run time, with a line in its log only. Add them to"
+                + " the server: conductor-oss reads CONDUCTOR_SECRET_<NAME> and"
+                + " CONDUCTOR_ENV_<NAME> from its environment");
+    assertThat(report.summary())
+        .isEqualTo(
+            "1 definition missing in Conductor (0 workflows, 0 task definitions, 1 secret or"
+                + " environment value): checked 1 local workflow, 0 required workflows, 0"
+                + " sub-workflow references, 0 SIMPLE tasks, 0 local task definitions and 2 secret"
+                + " or environment values");
+    assertThat(report.entries())
+        .filteredOn(e -> !e.kind().equals("workflow"))
+        .extracting(RunReport.Entry::kind, RunReport.Entry::name, RunReport.Entry::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("env", "API_HOST", "present"),
+            org.assertj.core.groups.Tuple.tuple("secret", "API_TOKEN", "missing"));
+  }
+
+  @Test
+  void aServerWithoutTheEndpointsSaysTheCheckWasSkipped() throws IOException {
+    String task =
+        "{\"name\":\"i\",\"taskReferenceName\":\"i_ref\",\"type\":\"INLINE\",\"inputParameters\":"
+            + "{\"evaluatorType\":\"graaljs\",\"expression\":\"1\",\"k\":\"${workflow.secrets.KEY}\"}}";
+    file("workflows/w.json", workflow("w", 1, task));
+    MissingOutcome report =
+        CheckMissing.evaluate(
+            load(),
+            new CheckMissing.Options(List.of(), true, false, null, false),
+            RemoteDefinitions.of(
+                Map.of(Kind.WORKFLOW, remote(workflow("w", 1, task)), Kind.TASK, remote())));
+
+    assertThat(report.anyMissing()).isFalse();
+    assertThat(report.unchecked())
+        .containsExactly(
+            "Secrets the workflows read were not checked: the server has no /api/secrets"
+                + " (conductor-oss before 3.31)");
   }
 }
