@@ -30,10 +30,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -91,10 +93,10 @@ public final class Export {
       List<String> parts = new ArrayList<>();
       parts.add(versions == Versions.ALL ? "every workflow version" : "newest workflow versions");
       if (!includes.isEmpty()) {
-        parts.add("includes " + String.join(",", new java.util.TreeSet<>(includes)));
+        parts.add("includes " + String.join(",", new TreeSet<>(includes)));
       }
       if (!excludes.isEmpty()) {
-        parts.add("excludes " + String.join(",", new java.util.TreeSet<>(excludes)));
+        parts.add("excludes " + String.join(",", new TreeSet<>(excludes)));
       }
       if (ownerEmail != null && !ownerEmail.isBlank()) {
         parts.add("ownerEmail " + ownerEmail);
@@ -202,7 +204,7 @@ public final class Export {
                       d -> d.path("name").asText(),
                       Function.identity(),
                       (a, b) -> b,
-                      java.util.LinkedHashMap::new));
+                      LinkedHashMap::new));
       return List.copyOf(newest.values());
     }
     return selected;

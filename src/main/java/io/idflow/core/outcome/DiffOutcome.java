@@ -9,6 +9,7 @@ import io.idflow.core.plan.PlanItem;
 import io.idflow.core.plan.PurgeScope;
 import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
 
   @Override
   public Map<String, Object> facts() {
-    Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("taskScope", scope().map(PurgeScope::describe).orElse(null));
     facts.put("plan", counts());
     return facts;
@@ -229,7 +230,7 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
 
   /** The counts by action, for the report's {@code checked} facts. */
   public Map<String, Long> counts() {
-    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
     for (Action action : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.UNCHANGED)) {
       counts.put(action.name().toLowerCase(Locale.ROOT), count(action));
     }

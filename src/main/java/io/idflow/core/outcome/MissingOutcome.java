@@ -4,7 +4,9 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.model.Kind;
 import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -178,7 +180,7 @@ public record MissingOutcome(
 
   @Override
   public Map<String, Object> facts() {
-    Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("localWorkflows", localWorkflows);
     facts.put("subWorkflowReferences", subWorkflowRefs);
     facts.put("simpleTasks", simpleTasks);
@@ -324,7 +326,7 @@ public record MissingOutcome(
         n.kind().label(),
         n.name(),
         n.version(),
-        n.status().name().toLowerCase(java.util.Locale.ROOT),
+        n.status().name().toLowerCase(Locale.ROOT),
         String.join("\n", detail),
         failed);
   }

@@ -8,6 +8,7 @@ import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.PlanItem;
 import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public record TaskListOutcome(
   public TaskListOutcome {
     onlyLocal = List.copyOf(onlyLocal);
     onlyRemote = List.copyOf(onlyRemote);
-    both = java.util.Collections.unmodifiableMap(new TreeMap<>(both));
+    both = Collections.unmodifiableMap(new TreeMap<>(both));
   }
 
   /** The status read from a plan of every local task definition, and the server's task names. */

@@ -6,7 +6,9 @@ import io.idflow.core.client.ConductorException;
 import io.idflow.core.model.Kind;
 import io.idflow.core.plan.DriftPolicy;
 import io.idflow.core.report.RunReport;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -177,7 +179,7 @@ public record UploadOutcome(
     return results.stream()
         .map(
             r -> {
-              List<String> detail = new java.util.ArrayList<>();
+              List<String> detail = new ArrayList<>();
               if (r.reason() != null) {
                 detail.add(r.reason());
               }
@@ -189,7 +191,7 @@ public record UploadOutcome(
                   kind,
                   r.name(),
                   this.kind == Kind.WORKFLOW ? r.version() : null,
-                  r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                  r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                   detail.isEmpty() ? null : String.join("\n", detail),
                   failed);
             })
@@ -197,7 +199,7 @@ public record UploadOutcome(
   }
 
   private String policy() {
-    return onDrift.name().toLowerCase(java.util.Locale.ROOT);
+    return onDrift.name().toLowerCase(Locale.ROOT);
   }
 
   /**

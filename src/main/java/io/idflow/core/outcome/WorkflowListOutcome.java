@@ -10,6 +10,7 @@ import io.idflow.core.report.RunReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record WorkflowListOutcome(
 
   public WorkflowListOutcome {
     local = List.copyOf(local);
-    remote = java.util.Collections.unmodifiableMap(new TreeMap<>(remote));
+    remote = Collections.unmodifiableMap(new TreeMap<>(remote));
   }
 
   /** What to list. */

@@ -8,6 +8,7 @@ import io.idflow.core.model.WorkflowTasks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class TaskUsages {
     local.forEach(
         (task, uses) -> {
           Set<Usage> remote = found.computeIfAbsent(task, k -> new LinkedHashSet<>());
-          Set<Usage> asRemote = new java.util.HashSet<>(remote);
+          Set<Usage> asRemote = new HashSet<>(remote);
           for (Usage use : uses) {
             if (!asRemote.contains(
                 new Usage(use.task(), use.workflow(), use.version(), use.taskRef(), null))) {
