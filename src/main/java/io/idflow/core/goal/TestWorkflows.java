@@ -45,7 +45,7 @@ public final class TestWorkflows {
     TestCases.Loaded loaded = TestCases.load(directory, defs);
     loaded.problems().stream().filter(p -> !p.isError()).forEach(p -> log.warn(p.toString()));
     if (!loaded.errors().isEmpty()) {
-      throw new InvalidDefinitionsException(loaded.errors());
+      throw new InvalidDefinitionsException(loaded.errors(), "invalid test case problem");
     }
     Glob glob =
         options.selection() == null || options.selection().isBlank()

@@ -12,16 +12,20 @@ public class InvalidDefinitionsException extends IdflowException {
   private final List<Problem> errors;
 
   public InvalidDefinitionsException(List<Problem> errors) {
-    super(describe(errors));
+    this(errors, "invalid definition problem");
+  }
+
+  /**
+   * @param what the kind of problem, singular: {@code invalid test case problem}
+   */
+  public InvalidDefinitionsException(List<Problem> errors, String what) {
+    super(describe(errors, what));
     this.errors = List.copyOf(errors);
   }
 
-  private static String describe(List<Problem> errors) {
+  private static String describe(List<Problem> errors, String what) {
     StringBuilder text =
-        new StringBuilder(
-            errors.size() == 1
-                ? "1 invalid definition problem"
-                : errors.size() + " invalid definition problems");
+        new StringBuilder(errors.size() + " " + what + (errors.size() == 1 ? "" : "s"));
     text.append(" (nothing was sent to Conductor):");
     for (Problem p : errors) {
       text.append(System.lineSeparator()).append("  ").append(p);

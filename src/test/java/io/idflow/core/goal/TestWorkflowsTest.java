@@ -171,6 +171,7 @@ class TestWorkflowsTest {
 
     assertThatThrownBy(() -> run(null))
         .isInstanceOf(InvalidDefinitionsException.class)
+        .hasMessageStartingWith("1 invalid test case problem (nothing was sent to Conductor):")
         .hasMessageContaining(
             "idflow/tests/bad.json at /expect/satus (test 'typo'): is no expectation");
     server.verify(0, anyRequestedFor(anyUrl()));
