@@ -143,31 +143,24 @@ public final class PruneWorkflows {
       return checked;
     }
     if (plan.blockedByRunTimeChoices()) {
-      List<String> workflows =
-          plan.deletions().orElseThrow().chosenAtRunTime().stream()
-              .map(u -> u.workflow() + " v" + u.version())
-              .distinct()
-              .toList();
+      List<String> workflows = DeletionGuards.choosers(plan.deletions().orElseThrow());
       return guarded(
           checked,
-          count
-              + " workflow version"
-              + (count == 1 ? "" : "s")
-              + " would be pruned, but "
-              + String.join(", ", workflows)
-              + " start a workflow whose name is chosen at run time; nothing was deleted. Keep the"
-              + " workflows they may start with -Didflow.prune.excludes=<glob,...>");
+          new IdflowException(
+              count
+                  + " workflow version"
+                  + (count == 1 ? "" : "s")
+                  + " would be pruned, but "
+                  + String.join(", ", workflows)
+                  + (workflows.size() == 1 ? " starts" : " start")
+                  + " a workflow whose name is chosen at run time; nothing was deleted. Keep the"
+                  + " workflows they may start with -Didflow.prune.excludes=<glob,...>"));
     }
     if (count > options.maxDeletions()) {
       return guarded(
           checked,
-          count
-              + " workflow versions would be pruned, more than idflow.prune.maxDeletions="
-              + options.maxDeletions()
-              + "; nothing was deleted. Check the list above, then allow it with"
-              + " -Didflow.prune.maxDeletions="
-              + count
-              + ", or narrow the scope with -Didflow.prune.excludes=<glob,...>");
+          DeletionGuards.tooMany(
+              count, options.maxDeletions(), "workflow versions", "pruned", "prune"));
     }
     return new PruneOutcome(
         plan,
@@ -178,14 +171,9 @@ public final class PruneWorkflows {
         null);
   }
 
-  private static PruneOutcome guarded(PruneOutcome checked, String why) {
+  private static PruneOutcome guarded(PruneOutcome checked, IdflowException why) {
     return new PruneOutcome(
-        checked.plan(),
-        checked.running(),
-        false,
-        checked.maxDeletions(),
-        null,
-        new IdflowException(why));
+        checked.plan(), checked.running(), false, checked.maxDeletions(), null, why);
   }
 
   private static void requireOnServer(RemoteDefinitions remote, String name, Integer version) {

@@ -94,11 +94,7 @@ public final class PurgeOrphans {
       return new PurgeOutcome(plan, options.dryRun(), options.maxDeletions(), null, null);
     }
     if (plan.blockedByRunTimeChoices()) {
-      List<String> workflows =
-          plan.deletions().orElseThrow().chosenAtRunTime().stream()
-              .map(u -> u.workflow() + " v" + u.version())
-              .distinct()
-              .toList();
+      List<String> workflows = DeletionGuards.choosers(plan.deletions().orElseThrow());
       return new PurgeOutcome(
           plan,
           false,
@@ -122,16 +118,8 @@ public final class PurgeOrphans {
           false,
           options.maxDeletions(),
           null,
-          new IdflowException(
-              count
-                  + " task definitions would be"
-                  + " purged, more than idflow.purge.maxDeletions="
-                  + options.maxDeletions()
-                  + "; nothing was deleted. Check the list"
-                  + " above, then allow it with -Didflow.purge.maxDeletions="
-                  + count
-                  + ", or narrow the scope with"
-                  + " -Didflow.purge.excludes=<glob,...>"));
+          DeletionGuards.tooMany(
+              count, options.maxDeletions(), "task definitions", "purged", "purge"));
     }
     return new PurgeOutcome(
         plan,

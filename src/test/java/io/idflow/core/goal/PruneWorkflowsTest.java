@@ -329,7 +329,7 @@ class PruneWorkflowsTest {
             f ->
                 assertThat(f.message())
                     .contains(
-                        "router v1 start a workflow whose name is chosen at run time; nothing was"
+                        "router v1 starts a workflow whose name is chosen at run time; nothing was"
                             + " deleted"));
 
     PruneOutcome allowed =
