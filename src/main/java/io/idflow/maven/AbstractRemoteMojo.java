@@ -6,13 +6,10 @@ import io.idflow.core.report.RunReport;
 import io.idflow.core.report.RunReportWriter;
 import java.io.File;
 import java.io.UncheckedIOException;
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * A goal that talks to a Conductor server: its URL, credentials, timeouts, retries, TLS, and the
@@ -127,15 +124,6 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   @Parameter(property = IdflowProperties.INSECURE, defaultValue = "false")
   protected boolean insecure;
 
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  protected Settings settings;
-
-  /**
-   * Maven's decrypter for {@code {...}} passwords; injected as the maven-plugin-tools 3.15 docs ask
-   * instead of {@code @Component}.
-   */
-  @Inject protected SettingsDecrypter settingsDecrypter;
-
   /**
    * Writes {@code ${project.build.directory}/idflow/<goal>.json} (what was checked and each
    * definition's outcome, with a {@code schemaVersion}) and {@code TEST-idflow-<goal>.xml} (JUnit
@@ -164,8 +152,7 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   }
 
   protected ConductorClient client() {
-    ConnectionFactory factory =
-        new ConnectionFactory(settings, settingsDecrypter, System.getenv(), new MavenLog(getLog()));
+    ConnectionFactory factory = connectionFactory(new MavenLog(getLog(), this::masked));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
     factory.credentials(serverId).ifPresent(c -> report().secret(c.secret()));
     report()
@@ -220,6 +207,7 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   @Override
   protected void finished(Exception failure) throws MojoExecutionException {
     RunReport.Builder builder = report();
+    secretValues().forEach(builder::secret);
     report = null;
     if (!reports || buildDirectory == null) {
       return;

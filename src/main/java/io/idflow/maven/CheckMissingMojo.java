@@ -49,7 +49,7 @@ public class CheckMissingMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return CheckMissing.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new CheckMissing.Options(
               required, failOnMissing, failOnDrift, ownerEmail, ownerEmailMandatory),
           log);

@@ -226,20 +226,7 @@ final class ConnectionFactory {
       return Credentials.fromEnvironment(env);
     }
     String id = serverId.trim();
-    Server server = settings == null ? null : settings.getServer(id);
-    if (server == null) {
-      List<String> known =
-          settings == null
-              ? List.of()
-              : settings.getServers().stream().map(Server::getId).sorted().toList();
-      throw new IdflowException(
-          "No <server> with id '"
-              + id
-              + "' in settings.xml ("
-              + (known.isEmpty() ? "it has none" : "known: " + String.join(", ", known))
-              + "): add one with the Conductor credentials, or drop serverId");
-    }
-    Server decrypted = decrypt(server, id);
+    Server decrypted = server(id, "add one with the Conductor credentials, or drop serverId");
     String source = "settings.xml server '" + id + "'";
     String username = decrypted.getUsername();
     String password = decrypted.getPassword();
@@ -265,6 +252,28 @@ final class ConnectionFactory {
         username == null || username.isBlank()
             ? Credentials.token(password, source)
             : Credentials.of(username, password, source));
+  }
+
+  /**
+   * settings.xml's {@code <server>} {@code id}, its passwords decrypted; an error that lists the
+   * known ids and ends with {@code fix} when there is none.
+   */
+  Server server(String id, String fix) {
+    Server server = settings == null ? null : settings.getServer(id);
+    if (server == null) {
+      List<String> known =
+          settings == null
+              ? List.of()
+              : settings.getServers().stream().map(Server::getId).sorted().toList();
+      throw new IdflowException(
+          "No <server> with id '"
+              + id
+              + "' in settings.xml ("
+              + (known.isEmpty() ? "it has none" : "known: " + String.join(", ", known))
+              + "): "
+              + fix);
+    }
+    return decrypt(server, id);
   }
 
   private Server decrypt(Server server, String id) {

@@ -41,7 +41,7 @@ public class DiffMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return Diff.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new Diff.Options(
               Definitions.names(includes),
               Definitions.names(excludes),

@@ -75,7 +75,7 @@ public class ExportMojo extends AbstractRemoteMojo {
         .checked("force", force)
         .checked("dryRun", dryRun);
     try (ConductorClient client = client()) {
-      return Export.run(client, directory.toPath(), options, log);
+      return Export.run(client, localFiles(directory), options, log);
     }
   }
 }

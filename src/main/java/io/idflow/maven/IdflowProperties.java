@@ -28,6 +28,11 @@ final class IdflowProperties {
   static final String SOURCE = "idflow.source";
   static final String TEST = "idflow.test";
 
+  static final String PLACEHOLDER_FILE = "idflow.placeholderFile";
+  static final String PLACEHOLDER_PREFIX = "idflow.placeholderPrefix";
+  static final String PLACEHOLDER_SUFFIX = "idflow.placeholderSuffix";
+  static final String SECRET_PLACEHOLDERS = "idflow.secretPlaceholders";
+
   static final String PURGE_INCLUDES = "idflow.purge.includes";
   static final String PURGE_EXCLUDES = "idflow.purge.excludes";
   static final String PURGE_MAX_DELETIONS = "idflow.purge.maxDeletions";

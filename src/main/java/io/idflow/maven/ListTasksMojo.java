@@ -17,7 +17,7 @@ public class ListTasksMojo extends AbstractDefinitionsMojo {
   @Override
   protected Outcome outcome(IdflowLog log) {
     try (ConductorClient client = client()) {
-      return ListTasks.run(client, directory.toPath(), ownerEmail, log);
+      return ListTasks.run(client, localFiles(directory), ownerEmail, log);
     }
   }
 }

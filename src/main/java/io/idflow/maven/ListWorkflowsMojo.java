@@ -35,7 +35,7 @@ public class ListWorkflowsMojo extends AbstractDefinitionsMojo {
   protected Outcome outcome(IdflowLog log) {
     WorkflowListOutcome.Source what = WorkflowListOutcome.Source.parse(source);
     try (ConductorClient client = client()) {
-      return ListWorkflows.run(client, directory.toPath(), what, ownerEmail, log);
+      return ListWorkflows.run(client, localFiles(directory), what, ownerEmail, log);
     }
   }
 }

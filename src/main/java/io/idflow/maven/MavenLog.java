@@ -3,6 +3,7 @@ package io.idflow.maven;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Texts;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -12,31 +13,38 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class MavenLog implements IdflowLog {
   private final Log log;
+  private final UnaryOperator<String> mask;
 
   MavenLog(Log log) {
+    this(log, UnaryOperator.identity());
+  }
+
+  /** A log whose every message first goes through {@code mask}, which hides secret values. */
+  MavenLog(Log log, UnaryOperator<String> mask) {
     this.log = log;
+    this.mask = mask;
   }
 
   @Override
   public void debug(String message) {
     if (log.isDebugEnabled()) {
-      lines(message, log::debug);
+      lines(mask.apply(message), log::debug);
     }
   }
 
   @Override
   public void info(String message) {
-    lines(message, log::info);
+    lines(mask.apply(message), log::info);
   }
 
   @Override
   public void warn(String message) {
-    lines(message, log::warn);
+    lines(mask.apply(message), log::warn);
   }
 
   @Override
   public void error(String message) {
-    lines(message, log::error);
+    lines(mask.apply(message), log::error);
   }
 
   private static void lines(String message, Consumer<CharSequence> sink) {

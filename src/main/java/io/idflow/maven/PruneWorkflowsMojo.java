@@ -73,7 +73,7 @@ public class PruneWorkflowsMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return PruneWorkflows.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new PruneWorkflows.Options(
               workflow,
               version,

@@ -61,7 +61,7 @@ public class PurgeOrphansMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return PurgeOrphans.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new PurgeOrphans.Options(
               force,
               dryRun,

@@ -41,7 +41,7 @@ public class SyncTasksMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return SyncTasks.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new SyncTasks.Options(
               Definitions.names(task), force, dryRun, ownerEmail, ownerEmailMandatory),
           log);

@@ -32,7 +32,7 @@ public class TestWorkflowsMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return TestWorkflows.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new TestWorkflows.Options(test, ownerEmail, ownerEmailMandatory),
           log);
     }

@@ -51,7 +51,7 @@ public class UploadWorkflowsMojo extends AbstractValidatingMojo {
     try (ConductorClient client = client()) {
       return UploadWorkflows.run(
           client,
-          directory.toPath(),
+          localFiles(directory),
           new UploadWorkflows.Options(
               Definitions.names(workflow), force, dryRun, policy, ownerEmail, ownerEmailMandatory),
           log);

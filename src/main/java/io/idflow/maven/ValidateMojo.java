@@ -41,6 +41,6 @@ public class ValidateMojo extends AbstractIdflowMojo {
 
   @Override
   protected Outcome outcome(IdflowLog log) {
-    return Validate.run(directory.toPath(), ownerEmail, ownerEmailMandatory);
+    return Validate.run(localFiles(directory), ownerEmail, ownerEmailMandatory);
   }
 }

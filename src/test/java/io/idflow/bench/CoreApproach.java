@@ -4,6 +4,7 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.SyncTasks;
 import io.idflow.core.goal.UploadWorkflows;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.UploadOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +34,15 @@ final class CoreApproach implements Approach {
             .http(meter.instrument(new OkHttpClient.Builder()))
             .readTimeout(Duration.ofMinutes(10))
             .build()) {
-      UploadOutcome tasks = SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log);
+      UploadOutcome tasks =
+          SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log);
       tasks.render(log);
       if (tasks.failed()) {
         throw new IllegalStateException("sync-tasks failed: " + tasks.summary());
       }
       UploadOutcome workflows =
-          UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), log);
+          UploadWorkflows.run(
+              client, LocalFiles.of(idflow), UploadWorkflows.Options.defaults(), log);
       workflows.render(log);
       if (workflows.failed()) {
         throw new IllegalStateException("upload-workflows failed: " + workflows.summary());

@@ -9,6 +9,7 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.SyncTasks;
 import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.InvalidDefinitionsException;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +94,9 @@ class BadInputCorpusTest {
 
     Throwable thrown =
         catchThrowable(
-            () -> UploadWorkflows.run(client, idflow, UploadWorkflows.Options.defaults(), log));
+            () ->
+                UploadWorkflows.run(
+                    client, LocalFiles.of(idflow), UploadWorkflows.Options.defaults(), log));
 
     assertReports(name, thrown);
   }
@@ -104,7 +107,8 @@ class BadInputCorpusTest {
     copyCase(name);
 
     Throwable thrown =
-        catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
+        catchThrowable(
+            () -> SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log));
 
     assertReports(name, thrown);
   }
@@ -135,7 +139,8 @@ class BadInputCorpusTest {
     int lastLine = count + 2;
 
     Throwable thrown =
-        catchThrowable(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log));
+        catchThrowable(
+            () -> SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log));
 
     assertThat(thrown).isInstanceOf(InvalidDefinitionsException.class);
     assertThat(((InvalidDefinitionsException) thrown).errors())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.goal.UploadWorkflows;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.outcome.UploadResult;
@@ -72,7 +73,7 @@ class ServerDiesMidRunIT {
             .build()) {
       return UploadWorkflows.run(
           client,
-          project.resolve("idflow"),
+          LocalFiles.of(project.resolve("idflow")),
           UploadWorkflows.Options.defaults(),
           IdflowLog.silent());
     }

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.SyncTasks;
 import io.idflow.core.goal.UploadWorkflows;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.outcome.UploadResult;
 import java.io.IOException;
@@ -98,7 +99,7 @@ class UnknownFieldsTest {
 
     UploadOutcome report =
         UploadWorkflows.run(
-            client, idflow, UploadWorkflows.Options.defaults(), new CollectingLog());
+            client, LocalFiles.of(idflow), UploadWorkflows.Options.defaults(), new CollectingLog());
 
     assertThat(report.results())
         .extracting(UploadResult::status)
@@ -116,7 +117,7 @@ class UnknownFieldsTest {
 
     UploadOutcome report =
         UploadWorkflows.run(
-            client, idflow, UploadWorkflows.Options.defaults(), new CollectingLog());
+            client, LocalFiles.of(idflow), UploadWorkflows.Options.defaults(), new CollectingLog());
 
     assertThat(report.results())
         .extracting(UploadResult::status)
@@ -130,7 +131,11 @@ class UnknownFieldsTest {
     server.stubFor(post("/api/metadata/taskdefs").willReturn(aResponse().withStatus(200)));
 
     assertThat(
-            SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), new CollectingLog())
+            SyncTasks.run(
+                    client,
+                    LocalFiles.of(idflow),
+                    SyncTasks.Options.defaults(),
+                    new CollectingLog())
                 .results())
         .extracting(UploadResult::status)
         .containsExactly(UploadResult.Status.CREATED);
@@ -142,7 +147,11 @@ class UnknownFieldsTest {
     server.resetAll();
     server.stubFor(get("/api/metadata/taskdefs").willReturn(okJson("[" + TASK_AS_STORED + "]")));
     assertThat(
-            SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), new CollectingLog())
+            SyncTasks.run(
+                    client,
+                    LocalFiles.of(idflow),
+                    SyncTasks.Options.defaults(),
+                    new CollectingLog())
                 .results())
         .extracting(UploadResult::status)
         .containsExactly(UploadResult.Status.UP_TO_DATE);

@@ -12,6 +12,7 @@ import io.idflow.core.goal.SyncTasks;
 import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.DefinitionValidator;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.model.Problem;
@@ -144,10 +145,14 @@ final class CorpusRun {
       empty(client);
       List<String> failures = new ArrayList<>();
       UploadOutcome tasks =
-          SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
+          SyncTasks.run(
+              client, LocalFiles.of(accepted), SyncTasks.Options.defaults(), IdflowLog.silent());
       UploadOutcome workflows =
           UploadWorkflows.run(
-              client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+              client,
+              LocalFiles.of(accepted),
+              UploadWorkflows.Options.defaults(),
+              IdflowLog.silent());
       for (UploadOutcome r : List.of(tasks, workflows)) {
         r.results().stream()
             .filter(UploadResult::failed)
@@ -158,10 +163,14 @@ final class CorpusRun {
       }
       List<String> drift = new ArrayList<>();
       UploadOutcome tasksAgain =
-          SyncTasks.run(client, accepted, SyncTasks.Options.defaults(), IdflowLog.silent());
+          SyncTasks.run(
+              client, LocalFiles.of(accepted), SyncTasks.Options.defaults(), IdflowLog.silent());
       UploadOutcome workflowsAgain =
           UploadWorkflows.run(
-              client, accepted, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+              client,
+              LocalFiles.of(accepted),
+              UploadWorkflows.Options.defaults(),
+              IdflowLog.silent());
       for (UploadOutcome r : List.of(tasksAgain, workflowsAgain)) {
         for (UploadResult x : r.results()) {
           if (x.status() != UploadResult.Status.UP_TO_DATE && !x.failed()) {
@@ -209,7 +218,7 @@ final class CorpusRun {
     deleteTree(exported);
     Export.run(
         client,
-        exported,
+        LocalFiles.of(exported),
         new Export.Options(Set.of(), Set.of(), null, Export.Versions.ALL, false, false),
         IdflowLog.silent());
     List<String> mismatches = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.JsonDiff;
 import io.idflow.core.goal.UploadWorkflows;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.UploadResult;
@@ -46,7 +47,7 @@ public final class WorkflowManager {
     UploadWorkflows.Options d = UploadWorkflows.Options.defaults();
     return UploadWorkflows.run(
             client,
-            directory,
+            LocalFiles.of(directory),
             new UploadWorkflows.Options(d.workflows(), force, false, d.onDrift(), null, false),
             log)
         .results();
@@ -57,7 +58,7 @@ public final class WorkflowManager {
    * on the server, or the server's copy differs.
    */
   public boolean needsUpload(String name, Path file) {
-    LocalDefinitions defs = Definitions.loadValid(directory, null, false, log);
+    LocalDefinitions defs = Definitions.loadValid(LocalFiles.of(directory), null, false, log);
     Path wanted = file.toAbsolutePath().normalize();
     Path base = directory.toAbsolutePath().normalize().getParent();
     LocalDefinition def =

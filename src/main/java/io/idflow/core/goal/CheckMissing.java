@@ -3,6 +3,7 @@ package io.idflow.core.goal;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
@@ -18,7 +19,6 @@ import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.PlanItem;
 import io.idflow.core.plan.Planner;
 import io.idflow.core.remote.RemoteDefinitions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,9 +63,9 @@ public final class CheckMissing {
   private CheckMissing() {}
 
   public static MissingOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log) {
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
-        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK);
     // The names of the server's secrets and values only when a local workflow reads one.
     boolean secrets = false;

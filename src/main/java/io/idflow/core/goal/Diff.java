@@ -4,6 +4,7 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
@@ -13,7 +14,6 @@ import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.Planner;
 import io.idflow.core.plan.PurgeScope;
 import io.idflow.core.remote.RemoteDefinitions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,9 +51,9 @@ public final class Diff {
 
   /** Fetches the server's definitions once each (two requests) and plans. */
   public static DiffOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log) {
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
-        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     PurgeScope scope = null;
     String scopeProblem = null;
     try {

@@ -11,6 +11,7 @@ import io.idflow.core.apply.DefinitionFiles;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.ServerModel;
 import io.idflow.core.local.DefinitionLoader;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
@@ -113,8 +114,9 @@ public final class Export {
    * listed.
    */
   public static ExportOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log) {
-    LocalDefinitions local = DefinitionLoader.load(directory);
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
+    Path directory = files.directory();
+    LocalDefinitions local = DefinitionLoader.load(files);
     if (local.hasErrors()) {
       throw new IdflowException(
           "Nothing was exported: the local files cannot all be read, so which definitions they"
@@ -155,6 +157,17 @@ public final class Export {
                   "defined in "
                       + mine.location()
                       + " (-Didflow.force=true replaces it with the server's)");
+        } else if (mine != null && usesPlaceholders(base.resolve(mine.file()), files)) {
+          item =
+              new Item(
+                  id,
+                  Action.SKIP,
+                  base.resolve(mine.file()),
+                  "defined in "
+                      + mine.location()
+                      + ", which uses placeholders ("
+                      + files.placeholders().prefix()
+                      + "...): the server's copy would replace them with values; edit it by hand");
         } else if (mine != null) {
           item = new Item(id, Action.REPLACE, base.resolve(mine.file()), null);
         } else {
@@ -167,7 +180,10 @@ public final class Export {
           item = new Item(id, Action.WRITE, DefinitionFiles.freeFile(folder, stem, taken), null);
         }
         items.add(item);
-        content.put(item, ServerModel.conductorOss().strip(kind, def));
+        // A prefix in the server's text is written escaped, so that reading the file gives it back.
+        content.put(
+            item,
+            (ObjectNode) files.placeholders().escape(ServerModel.conductorOss().strip(kind, def)));
       }
     }
     if (!options.dryRun()) {
@@ -208,6 +224,15 @@ public final class Export {
       return List.copyOf(newest.values());
     }
     return selected;
+  }
+
+  /** Whether {@code file} holds a placeholder's prefix, escaped or not. */
+  private static boolean usesPlaceholders(Path file, LocalFiles files) {
+    try {
+      return Files.readString(file).contains(files.placeholders().prefix());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + Texts.path(file) + ": " + e.getMessage(), e);
+    }
   }
 
   /** Whether {@code <name>.json} is free in {@code folder}: no file holds it, none is planned. */

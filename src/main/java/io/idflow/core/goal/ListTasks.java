@@ -3,13 +3,13 @@ package io.idflow.core.goal;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.TaskListOutcome;
 import io.idflow.core.plan.DriftPolicy;
 import io.idflow.core.plan.Planner;
 import io.idflow.core.remote.RemoteDefinitions;
-import java.nio.file.Path;
 
 /**
  * {@code list-tasks}: every local task definition beside the server's, from the plan of a sync that
@@ -23,8 +23,8 @@ public final class ListTasks {
    * Reads the local files leniently (problems are warnings) and the server's task definitions once.
    */
   public static TaskListOutcome run(
-      ConductorClient client, Path directory, String ownerEmail, IdflowLog log) {
-    LocalDefinitions defs = Definitions.loadReadable(directory, ownerEmail, log);
+      ConductorClient client, LocalFiles files, String ownerEmail, IdflowLog log) {
+    LocalDefinitions defs = Definitions.loadReadable(files, ownerEmail, log);
     RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.TASK);
     return TaskListOutcome.of(
         Planner.plan(

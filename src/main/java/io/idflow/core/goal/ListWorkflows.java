@@ -3,6 +3,7 @@ package io.idflow.core.goal;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.WorkflowListOutcome;
@@ -11,7 +12,6 @@ import io.idflow.core.plan.DriftPolicy;
 import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.Planner;
 import io.idflow.core.remote.RemoteDefinitions;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -28,14 +28,14 @@ public final class ListWorkflows {
    * files are.
    */
   public static WorkflowListOutcome run(
-      ConductorClient client, Path directory, Source source, String ownerEmail, IdflowLog log) {
+      ConductorClient client, LocalFiles files, Source source, String ownerEmail, IdflowLog log) {
     RemoteDefinitions remote =
         source == Source.LOCAL
             ? RemoteDefinitions.of(Map.of(Kind.WORKFLOW, List.of()))
             : RemoteDefinitions.fetch(client, Kind.WORKFLOW);
     Plan plan = null;
     if (source != Source.CONDUCTOR) {
-      LocalDefinitions defs = Definitions.loadReadable(directory, ownerEmail, log);
+      LocalDefinitions defs = Definitions.loadReadable(files, ownerEmail, log);
       plan =
           Planner.plan(
               defs, remote, Planner.Options.compare(defs.workflows(), false, DriftPolicy.WARN));

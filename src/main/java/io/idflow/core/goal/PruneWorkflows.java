@@ -7,6 +7,7 @@ import io.idflow.core.apply.Purger;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
@@ -96,11 +97,11 @@ public final class PruneWorkflows {
    * listed): then nothing was deleted.
    */
   public static PruneOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log, Clock clock) {
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log, Clock clock) {
     // Validated, not merely read: a workflow file that fails to load must never make its versions
     // look orphaned.
     LocalDefinitions defs =
-        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     PurgeScope scope =
         PurgeScope.resolve(
             Kind.WORKFLOW,

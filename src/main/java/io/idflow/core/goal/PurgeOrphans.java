@@ -5,6 +5,7 @@ import io.idflow.core.IdflowLog;
 import io.idflow.core.apply.Purger;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.NothingDone;
@@ -69,11 +70,11 @@ public final class PurgeOrphans {
    * (invalid files, no scope, a server that cannot be listed): then nothing was deleted.
    */
   public static PurgeOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log, Clock clock) {
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log, Clock clock) {
     // Validated, not merely read: a task file that fails to load must never make its task look
     // orphaned.
     LocalDefinitions defs =
-        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     PurgeScope scope =
         PurgeScope.resolve(
             options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());

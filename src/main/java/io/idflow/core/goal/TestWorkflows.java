@@ -7,13 +7,13 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.InvalidDefinitionsException;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.local.TestCases;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.TestOutcome;
 import io.idflow.core.outcome.TestOutcome.Result;
 import io.idflow.core.outcome.TestOutcome.Status;
 import io.idflow.core.plan.Glob;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,10 +39,10 @@ public final class TestWorkflows {
   private TestWorkflows() {}
 
   public static TestOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log) {
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
-        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
-    TestCases.Loaded loaded = TestCases.load(directory, defs);
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
+    TestCases.Loaded loaded = TestCases.load(files, defs);
     loaded.problems().stream().filter(p -> !p.isError()).forEach(p -> log.warn(p.toString()));
     if (!loaded.errors().isEmpty()) {
       throw new InvalidDefinitionsException(loaded.errors(), "invalid test case problem");

@@ -7,6 +7,7 @@ import io.idflow.core.apply.Written;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
@@ -19,7 +20,6 @@ import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.PlanItem;
 import io.idflow.core.plan.Planner;
 import io.idflow.core.remote.RemoteDefinitions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +62,9 @@ public final class UploadWorkflows {
    * write is in the outcome.
    */
   public static UploadOutcome run(
-      ConductorClient client, Path directory, Options options, IdflowLog log) {
+      ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
-        Definitions.loadValid(directory, options.ownerEmail(), options.ownerEmailMandatory(), log);
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
     boolean single = options.workflows().size() == 1;
     if (single) {

@@ -2,9 +2,9 @@ package io.idflow.core.goal;
 
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.local.DefinitionValidator;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.ValidateOutcome;
-import java.nio.file.Path;
 
 /** {@code validate}: every definition checked offline with the server's rules; nothing is sent. */
 public final class Validate {
@@ -16,8 +16,8 @@ public final class Validate {
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
    */
   public static ValidateOutcome run(
-      Path directory, String ownerEmail, boolean ownerEmailMandatory) {
-    LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
+      LocalFiles files, String ownerEmail, boolean ownerEmailMandatory) {
+    LocalDefinitions defs = DefinitionLoader.load(files).withDefaultOwnerEmail(ownerEmail);
     return new ValidateOutcome(new DefinitionValidator(ownerEmailMandatory).validate(defs));
   }
 }

@@ -58,8 +58,21 @@ public final class DefinitionLoader {
 
   /** Loads every definition below {@code directory}; problems are in the result, not thrown. */
   public static LocalDefinitions load(Path directory) {
+    return load(LocalFiles.of(directory));
+  }
+
+  /**
+   * Loads every definition below the directory, its placeholders resolved; problems are in the
+   * result, not thrown.
+   */
+  public static LocalDefinitions load(LocalFiles source) {
+    Path directory = source.directory();
     Path base = directory.toAbsolutePath().normalize().getParent();
     List<Problem> problems = new ArrayList<>();
+    source
+        .placeholders()
+        .warnings()
+        .forEach(w -> problems.add(Problem.warning(null, null, null, w)));
     Map<Kind, List<LocalDefinition>> defs = new HashMap<>();
     Map<Kind, Integer> fileCounts = new HashMap<>();
     for (Kind kind : Kind.values()) {
@@ -67,7 +80,7 @@ public final class DefinitionLoader {
       fileCounts.put(kind, files.size());
       List<LocalDefinition> found = new ArrayList<>();
       for (Path file : files) {
-        readFile(kind, file, shown(base, file), found, problems);
+        readFile(kind, file, shown(base, file), source.placeholders(), found, problems);
       }
       reportDuplicates(kind, found, problems);
       found.sort(
@@ -173,24 +186,39 @@ public final class DefinitionLoader {
    * such an object in messages ({@code test case}).
    */
   public static List<Read> objects(
-      Path directory, String folder, String what, List<Problem> problems) {
-    Path base = directory.toAbsolutePath().normalize().getParent();
+      LocalFiles files, String folder, String what, String nameField, List<Problem> problems) {
+    Path base = files.directory().toAbsolutePath().normalize().getParent();
     List<Read> out = new ArrayList<>();
-    for (Path file : jsonFiles(directory.resolve(folder), base, problems)) {
-      readObjects(file, shown(base, file), what, out, problems);
+    for (Path file : jsonFiles(files.directory().resolve(folder), base, problems)) {
+      readObjects(file, shown(base, file), what, nameField, files.placeholders(), out, problems);
     }
     return out;
   }
 
   private static void readFile(
-      Kind kind, Path file, Path shown, List<LocalDefinition> found, List<Problem> problems) {
+      Kind kind,
+      Path file,
+      Path shown,
+      Placeholders placeholders,
+      List<LocalDefinition> found,
+      List<Problem> problems) {
     List<Read> read = new ArrayList<>();
-    readObjects(file, shown, kind.label() + " definition", read, problems);
+    readObjects(file, shown, kind.label() + " definition", "name", placeholders, read, problems);
     read.forEach(r -> addDefinition(kind, r.json(), r.file(), r.index(), found, problems));
   }
 
+  /**
+   * Reads the objects of one file, each with its placeholders resolved; {@code what} and the
+   * object's {@code nameField} name it in messages ({@code workflow definition 'order_flow'}).
+   */
   private static void readObjects(
-      Path file, Path shown, String what, List<Read> found, List<Problem> problems) {
+      Path file,
+      Path shown,
+      String what,
+      String nameField,
+      Placeholders placeholders,
+      List<Read> found,
+      List<Problem> problems) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -230,7 +258,7 @@ public final class DefinitionLoader {
       closeQuietly(parser);
     }
     if (root instanceof ObjectNode object) {
-      found.add(new Read(object, shown, -1));
+      found.add(resolved(object, shown, -1, what, nameField, placeholders, problems));
     } else if (root.isArray()) {
       if (root.isEmpty()) {
         problems.add(
@@ -238,7 +266,7 @@ public final class DefinitionLoader {
       }
       for (int i = 0; i < root.size(); i++) {
         if (root.get(i) instanceof ObjectNode object) {
-          found.add(new Read(object, shown, i));
+          found.add(resolved(object, shown, i, what, nameField, placeholders, problems));
         } else {
           problems.add(
               Problem.error(
@@ -259,6 +287,29 @@ public final class DefinitionLoader {
                   + " (a JSON object) or an array of them, found "
                   + describe(root)));
     }
+  }
+
+  /** {@code object} with its placeholders resolved; one error per placeholder that cannot be. */
+  private static Read resolved(
+      ObjectNode object,
+      Path shown,
+      int index,
+      String what,
+      String nameField,
+      Placeholders placeholders,
+      List<Problem> problems) {
+    List<Placeholders.Found> unresolved = new ArrayList<>();
+    ObjectNode json =
+        (ObjectNode) placeholders.resolve(object, index < 0 ? "" : "/" + index, unresolved);
+    JsonNode name = json.get(nameField);
+    String label =
+        name != null && name.isTextual()
+            ? Texts.printable(what.replace(" definition", "") + " '" + name.asText() + "'")
+            : null;
+    for (Placeholders.Found f : unresolved) {
+      problems.add(Problem.error(shown, label, f.path(), f.message()));
+    }
+    return new Read(json, shown, index);
   }
 
   /**

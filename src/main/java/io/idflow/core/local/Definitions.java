@@ -6,7 +6,6 @@ import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.model.Problem;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,12 +19,13 @@ public final class Definitions {
   private Definitions() {}
 
   /**
-   * Loads {@code directory}, fills in {@code ownerEmail} where a definition has none, validates,
-   * logs the warnings and throws {@link InvalidDefinitionsException} listing every error.
+   * Loads the files, resolves their placeholders, fills in {@code ownerEmail} where a definition
+   * has none, validates, logs the warnings and throws {@link InvalidDefinitionsException} listing
+   * every error.
    */
   public static LocalDefinitions loadValid(
-      Path directory, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
-    LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
+      LocalFiles files, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
+    LocalDefinitions defs = DefinitionLoader.load(files).withDefaultOwnerEmail(ownerEmail);
     defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
     for (Problem warning : defs.warnings()) {
       log.warn(warning.toString());
@@ -37,11 +37,11 @@ public final class Definitions {
   }
 
   /**
-   * Loads {@code directory} without validating, for goals that only read and compare: every problem
-   * is logged as a warning and the definitions that could be read are kept.
+   * Loads the files without validating, for goals that only read and compare: every problem is
+   * logged as a warning and the definitions that could be read are kept.
    */
-  public static LocalDefinitions loadReadable(Path directory, String ownerEmail, IdflowLog log) {
-    LocalDefinitions defs = DefinitionLoader.load(directory).withDefaultOwnerEmail(ownerEmail);
+  public static LocalDefinitions loadReadable(LocalFiles files, String ownerEmail, IdflowLog log) {
+    LocalDefinitions defs = DefinitionLoader.load(files).withDefaultOwnerEmail(ownerEmail);
     for (Problem problem : defs.problems()) {
       log.warn(problem.toString());
     }

@@ -87,13 +87,13 @@ public final class TestCases {
 
   private TestCases() {}
 
-  /** Reads and checks every case below {@code directory/tests} against {@code defs}. */
-  public static Loaded load(Path directory, LocalDefinitions defs) {
+  /** Reads and checks every case below the directory's {@code tests/} against {@code defs}. */
+  public static Loaded load(LocalFiles files, LocalDefinitions defs) {
     List<Problem> problems = new ArrayList<>();
     List<TestCase> cases = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (DefinitionLoader.Read read :
-        DefinitionLoader.objects(directory, FOLDER, "test case", problems)) {
+        DefinitionLoader.objects(files, FOLDER, "test case", "test", problems)) {
       int before = problems.size();
       TestCase c = check(read, defs, problems);
       if (c != null && !names.add(c.test())) {

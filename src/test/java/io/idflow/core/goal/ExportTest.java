@@ -17,6 +17,7 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.ExportOutcome;
@@ -98,7 +99,7 @@ class ExportTest {
   }
 
   ExportOutcome export(Export.Options options) {
-    ExportOutcome outcome = Export.run(client, idflow, options, log);
+    ExportOutcome outcome = Export.run(client, LocalFiles.of(idflow), options, log);
     outcome.render(log);
     return outcome;
   }
@@ -173,7 +174,7 @@ class ExportTest {
   void rightAfterAnExportDiffPlansNothingAndValidatePasses() throws IOException {
     export(new Export.Options(Set.of(), Set.of(), null, Export.Versions.ALL, false, false));
 
-    LocalDefinitions local = Definitions.loadValid(idflow, null, false, log);
+    LocalDefinitions local = Definitions.loadValid(LocalFiles.of(idflow), null, false, log);
     assertThat(local.workflows()).hasSize(3);
     RemoteDefinitions remote =
         RemoteDefinitions.of(Map.of(Kind.WORKFLOW, list(WORKFLOWS), Kind.TASK, list(TASKS)));
@@ -278,7 +279,7 @@ class ExportTest {
   void unreadableLocalFilesStopItBeforeItAsksTheServer() throws IOException {
     write("workflows/broken.json", "{\"name\": ");
 
-    assertThatThrownBy(() -> Export.run(client, idflow, options(), log))
+    assertThatThrownBy(() -> Export.run(client, LocalFiles.of(idflow), options(), log))
         .isInstanceOf(IdflowException.class)
         .hasMessageStartingWith("Nothing was exported: the local files cannot all be read")
         .hasMessageContaining("idflow/workflows/broken.json");

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.idflow.core.CollectingLog;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.WorkflowListOutcome.Source;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class ListWorkflowsTest {
 
   @Test
   void allListsLocalWorkflowsWithTheirStatusThenTheServers() {
-    ListWorkflows.run(client, idflow, Source.ALL, null, log).render(log);
+    ListWorkflows.run(client, LocalFiles.of(idflow), Source.ALL, null, log).render(log);
 
     assertThat(log.lines())
         .containsExactly(
@@ -81,7 +82,7 @@ class ListWorkflowsTest {
 
   @Test
   void localDoesNotAskTheServer() {
-    ListWorkflows.run(client, idflow, Source.LOCAL, null, log).render(log);
+    ListWorkflows.run(client, LocalFiles.of(idflow), Source.LOCAL, null, log).render(log);
 
     assertThat(log.lines())
         .containsExactly(
@@ -94,7 +95,8 @@ class ListWorkflowsTest {
 
   @Test
   void conductorDoesNotReadLocalFiles() {
-    ListWorkflows.run(client, idflow.resolve("missing"), Source.CONDUCTOR, null, log).render(log);
+    ListWorkflows.run(client, LocalFiles.of(idflow.resolve("missing")), Source.CONDUCTOR, null, log)
+        .render(log);
 
     assertThat(log.lines()).first().isEqualTo("INFO Workflows in Conductor:");
     assertThat(log.lines()).hasSize(4);

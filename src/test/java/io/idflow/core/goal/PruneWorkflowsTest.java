@@ -19,6 +19,7 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.Texts;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.DefinitionLoader;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.DefinitionId;
 import io.idflow.core.outcome.PruneOutcome;
 import io.idflow.core.plan.PlanItem;
@@ -126,7 +127,7 @@ class PruneWorkflowsTest {
   }
 
   PruneOutcome prune(PruneWorkflows.Options options) {
-    PruneOutcome outcome = PruneWorkflows.run(client, idflow, options, log, CLOCK);
+    PruneOutcome outcome = PruneWorkflows.run(client, LocalFiles.of(idflow), options, log, CLOCK);
     outcome.render(log);
     return outcome;
   }
@@ -290,7 +291,7 @@ class PruneWorkflowsTest {
             () ->
                 PruneWorkflows.run(
                     client,
-                    idflow,
+                    LocalFiles.of(idflow),
                     new PruneWorkflows.Options(
                         "order", 9, 2, false, Set.of(), Set.of(), 10, backups, null, false),
                     log,
@@ -344,7 +345,8 @@ class PruneWorkflowsTest {
   void aScopeIsNeeded() throws IOException {
     write("workflows/other.json", wf("other", 1, "other@x.io", simple()));
 
-    assertThatThrownBy(() -> PruneWorkflows.run(client, idflow, options(2, false), log, CLOCK))
+    assertThatThrownBy(
+            () -> PruneWorkflows.run(client, LocalFiles.of(idflow), options(2, false), log, CLOCK))
         .isInstanceOf(IdflowException.class)
         .hasMessage(
             "Cannot tell which workflow definitions in Conductor belong to this project: the local"

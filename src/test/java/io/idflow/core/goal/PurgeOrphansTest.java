@@ -22,6 +22,7 @@ import io.idflow.core.Json;
 import io.idflow.core.apply.Purger;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.InvalidDefinitionsException;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.DiffOutcome;
 import io.idflow.core.outcome.PurgeOutcome;
 import io.idflow.core.outcome.UploadOutcome;
@@ -117,9 +118,14 @@ class PurgeOrphansTest {
     // Before the one planner, diff listed pay_used_remotely and pay_used_locally as "-" (to delete)
     // while
     // purge-orphans kept them: the two read one plan now.
-    PurgeOutcome purge = PurgeOrphans.run(client, idflow, options(false, true, 10), log, CLOCK);
+    PurgeOutcome purge =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, true, 10), log, CLOCK);
     DiffOutcome diff =
-        Diff.run(client, idflow, new Diff.Options(Set.of(), Set.of(), false, null, false), log);
+        Diff.run(
+            client,
+            LocalFiles.of(idflow),
+            new Diff.Options(Set.of(), Set.of(), false, null, false),
+            log);
 
     assertThat(names(diff.plan(), Action.DELETE))
         .isEqualTo(names(purge.plan(), Action.DELETE))
@@ -142,7 +148,8 @@ class PurgeOrphansTest {
 
   @Test
   void deletesExactlyTheUnusedOrphansOfThisProjectAfterBackingThemUp() throws IOException {
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK);
 
     server.verify(1, getRequestedFor(urlEqualTo(TASKDEFS)));
     server.verify(1, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
@@ -185,14 +192,15 @@ class PurgeOrphansTest {
 
   @Test
   void theBackupIsADefinitionsDirectoryThatSyncRestores() throws IOException {
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK);
     server.stubFor(get(TASKDEFS).willReturn(okJson("[]")));
     server.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.post(TASKDEFS)
             .willReturn(aResponse().withStatus(200)));
 
     UploadOutcome restored =
-        SyncTasks.run(client, report.backup(), SyncTasks.Options.defaults(), log);
+        SyncTasks.run(client, LocalFiles.of(report.backup()), SyncTasks.Options.defaults(), log);
 
     assertThat(restored.results())
         .extracting(UploadResult::name, UploadResult::status)
@@ -203,7 +211,8 @@ class PurgeOrphansTest {
 
   @Test
   void dryRunListsAndDeletesNothing() {
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, true, 1), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, true, 1), log, CLOCK);
 
     server.verify(0, deleteRequestedFor(anyUrl()));
     assertThat(backups).doesNotExist();
@@ -221,7 +230,8 @@ class PurgeOrphansTest {
 
   @Test
   void theGuardStopsBeforeAnyBackupOrDelete() {
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 1), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 1), log, CLOCK);
 
     server.verify(0, deleteRequestedFor(anyUrl()));
     assertThat(backups).doesNotExist();
@@ -238,7 +248,8 @@ class PurgeOrphansTest {
 
   @Test
   void forceSkipsTheUsageCheckNeverTheScope() {
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(true, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(true, false, 10), log, CLOCK);
 
     server.verify(0, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
     assertThat(report.results())
@@ -266,7 +277,8 @@ class PurgeOrphansTest {
         get(TASKDEFS + "/pay_old_a")
             .willReturn(okJson("{\"name\": \"pay_old_a\", \"ownerEmail\": \"pay@x.io\"}")));
 
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK);
 
     server.verify(2, deleteRequestedFor(anyUrl()));
     assertThat(report.failed()).isTrue();
@@ -288,7 +300,9 @@ class PurgeOrphansTest {
         """);
 
     assertThatThrownBy(
-            () -> PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK))
+            () ->
+                PurgeOrphans.run(
+                    client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK))
         .isInstanceOf(IdflowException.class)
         .hasMessageContaining("do not share one ownerEmail (found: other@x.io, pay@x.io)");
     server.verify(0, anyRequestedFor(anyUrl()));
@@ -299,7 +313,9 @@ class PurgeOrphansTest {
     write("tasks/broken.json", "[{\"name\": \"pay_old_a\",]");
 
     assertThatThrownBy(
-            () -> PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK))
+            () ->
+                PurgeOrphans.run(
+                    client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK))
         .isInstanceOf(InvalidDefinitionsException.class);
     server.verify(0, anyRequestedFor(anyUrl()));
   }
@@ -309,7 +325,7 @@ class PurgeOrphansTest {
     PurgeOutcome report =
         PurgeOrphans.run(
             client,
-            idflow,
+            LocalFiles.of(idflow),
             new PurgeOrphans.Options(
                 false, true, Set.of("no_*"), Set.of("pay_old_b"), 10, backups, "ship@x.io", false),
             log,
@@ -328,7 +344,8 @@ class PurgeOrphansTest {
         [{"name": "pay_old_a", "ownerEmail": "pay@x.io"}, {"name": "pay_old_b", "ownerEmail": "pay@x.io"}]\
         """);
 
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK);
 
     assertThat(backups).doesNotExist();
     report.render(log);
@@ -363,7 +380,8 @@ class PurgeOrphansTest {
   void aWorkflowThatPicksItsTasksAtRunTimeStopsThePurgeAndIsNamed() {
     serverWorkflowsPickTasksAtRunTime();
 
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK);
 
     server.verify(0, deleteRequestedFor(anyUrl()));
     assertThat(report.backup()).isNull();
@@ -394,7 +412,7 @@ class PurgeOrphansTest {
     PurgeOutcome report =
         PurgeOrphans.run(
             client,
-            idflow,
+            LocalFiles.of(idflow),
             new PurgeOrphans.Options(
                 false,
                 false,
@@ -416,7 +434,8 @@ class PurgeOrphansTest {
   void forceDeletesDespiteRunTimeChoices() {
     serverWorkflowsPickTasksAtRunTime();
 
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(true, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(true, false, 10), log, CLOCK);
 
     assertThat(report.failed()).isFalse();
     assertThat(report.deletions().chosenAtRunTime()).isEmpty();
@@ -439,7 +458,8 @@ class PurgeOrphansTest {
                      {"name": "pay_a:b", "ownerEmail": "pay@x.io", "retryCount": 5}]\
                     """)));
 
-    PurgeOutcome report = PurgeOrphans.run(client, idflow, options(false, false, 10), log, CLOCK);
+    PurgeOutcome report =
+        PurgeOrphans.run(client, LocalFiles.of(idflow), options(false, false, 10), log, CLOCK);
 
     assertThat(report.purgedCount()).isEqualTo(5);
     try (Stream<Path> files = Files.list(report.backup().resolve("tasks"))) {

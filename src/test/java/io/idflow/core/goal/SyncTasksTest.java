@@ -22,6 +22,7 @@ import io.idflow.core.CollectingLog;
 import io.idflow.core.IdflowException;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.InvalidDefinitionsException;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.TaskListOutcome;
 import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.outcome.UploadResult;
@@ -103,7 +104,8 @@ class SyncTasksTest {
   void sendsOneGetOnePostAndPutsOnlyForChangedTasks() throws IOException {
     threeTasks();
 
-    UploadOutcome report = SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log);
+    UploadOutcome report =
+        SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log);
 
     server.verify(1, getRequestedFor(urlEqualTo(TASKDEFS)));
     server.verify(
@@ -145,7 +147,10 @@ class SyncTasksTest {
 
     UploadOutcome report =
         SyncTasks.run(
-            client, idflow, new SyncTasks.Options(Set.of(), true, false, null, false), log);
+            client,
+            LocalFiles.of(idflow),
+            new SyncTasks.Options(Set.of(), true, false, null, false),
+            log);
 
     server.verify(1, postRequestedFor(urlEqualTo(TASKDEFS)));
     server.verify(2, putRequestedFor(urlEqualTo(TASKDEFS)));
@@ -160,7 +165,7 @@ class SyncTasksTest {
     UploadOutcome report =
         SyncTasks.run(
             client,
-            idflow,
+            LocalFiles.of(idflow),
             new SyncTasks.Options(Set.of("changed_task"), false, false, null, false),
             log);
 
@@ -176,7 +181,10 @@ class SyncTasksTest {
 
     UploadOutcome report =
         SyncTasks.run(
-            client, idflow, new SyncTasks.Options(Set.of(), false, true, null, false), log);
+            client,
+            LocalFiles.of(idflow),
+            new SyncTasks.Options(Set.of(), false, true, null, false),
+            log);
 
     assertThat(server.getAllServeEvents()).hasSize(1);
     report.render(log);
@@ -195,7 +203,7 @@ class SyncTasksTest {
             () ->
                 SyncTasks.run(
                     client,
-                    idflow,
+                    LocalFiles.of(idflow),
                     new SyncTasks.Options(Set.of("nope"), false, false, null, false),
                     log))
         .isInstanceOf(IdflowException.class)
@@ -214,7 +222,8 @@ class SyncTasksTest {
         {"name": "old_schema", "schemaVersion": 1, "tasks": [{"name": "t", "taskReferenceName": "t", "type": "SIMPLE"}]}\
         """);
 
-    assertThatThrownBy(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log))
+    assertThatThrownBy(
+            () -> SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log))
         .isInstanceOf(InvalidDefinitionsException.class)
         .hasMessageContaining("old_schema.json at /schemaVersion");
     server.verify(0, anyRequestedFor(anyUrl()));
@@ -225,7 +234,8 @@ class SyncTasksTest {
     threeTasks();
     write("workflows/broken.json", "{\"name\": \"broken\",");
 
-    assertThatThrownBy(() -> SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log))
+    assertThatThrownBy(
+            () -> SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log))
         .isInstanceOf(InvalidDefinitionsException.class)
         .hasMessageContaining("broken.json");
     server.verify(0, anyRequestedFor(anyUrl()));
@@ -242,7 +252,10 @@ class SyncTasksTest {
     server.stubFor(post(TASKDEFS).willReturn(aResponse().withStatus(200)));
 
     SyncTasks.run(
-        client, idflow, new SyncTasks.Options(Set.of(), false, false, "team@x.io", false), log);
+        client,
+        LocalFiles.of(idflow),
+        new SyncTasks.Options(Set.of(), false, false, "team@x.io", false),
+        log);
 
     server.verify(
         postRequestedFor(urlEqualTo(TASKDEFS))
@@ -269,7 +282,8 @@ class SyncTasksTest {
                          "validationErrors":[{"path":"registerTaskDef.arg0[1].retryCount","message":"TaskDef retryCount: 0 must be >= 0"}]}\
                         """)));
 
-    UploadOutcome report = SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log);
+    UploadOutcome report =
+        SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log);
 
     server.verify(1, putRequestedFor(urlEqualTo(TASKDEFS)));
     assertThat(report.failed()).isTrue();
@@ -311,7 +325,8 @@ class SyncTasksTest {
             .retries(0)
             .build(); // one request per call: the client's retries are not under test
 
-    UploadOutcome report = SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log);
+    UploadOutcome report =
+        SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log);
 
     server.verify(1, putRequestedFor(urlEqualTo(TASKDEFS)));
     assertThat(report.serverUnavailable()).isTrue();
@@ -334,7 +349,8 @@ class SyncTasksTest {
                         {"status":404,"message":"No such task by name changed_task","retryable":false}\
                         """)));
 
-    UploadOutcome report = SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), log);
+    UploadOutcome report =
+        SyncTasks.run(client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), log);
 
     assertThat(result(report, "changed_task").reason())
         .isEqualTo("rejected by Conductor (404): No such task by name changed_task");
@@ -345,7 +361,7 @@ class SyncTasksTest {
   void statusListsTheThreeSectionsWithChangedPaths() throws IOException {
     threeTasks();
 
-    TaskListOutcome status = ListTasks.run(client, idflow, null, log);
+    TaskListOutcome status = ListTasks.run(client, LocalFiles.of(idflow), null, log);
 
     assertThat(status.differing()).containsExactly("changed_task");
     status.render(log);
@@ -376,7 +392,7 @@ class SyncTasksTest {
     write("tasks/broken.json", "{\"name\": ");
     server.stubFor(get(TASKDEFS).willReturn(okJson("[]")));
 
-    TaskListOutcome status = ListTasks.run(client, idflow, null, log);
+    TaskListOutcome status = ListTasks.run(client, LocalFiles.of(idflow), null, log);
 
     assertThat(status.onlyLocal()).isEmpty();
     assertThat(log.lines().get(0))

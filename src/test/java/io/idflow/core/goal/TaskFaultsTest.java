@@ -28,6 +28,7 @@ import io.idflow.core.apply.Purger;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.client.NoSleep;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.Failure;
 import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.PurgeOutcome;
@@ -119,7 +120,8 @@ class TaskFaultsTest {
 
     UploadOutcome sync(ConductorClient client) {
       try (client) {
-        return SyncTasks.run(client, idflow, SyncTasks.Options.defaults(), IdflowLog.silent());
+        return SyncTasks.run(
+            client, LocalFiles.of(idflow), SyncTasks.Options.defaults(), IdflowLog.silent());
       }
     }
 
@@ -370,7 +372,7 @@ class TaskFaultsTest {
       try (client) {
         return PurgeOrphans.run(
             client,
-            idflow,
+            LocalFiles.of(idflow),
             new PurgeOrphans.Options(false, false, Set.of(), Set.of(), 10, backups, null, false),
             IdflowLog.silent(),
             java.time.Clock.systemDefaultZone());

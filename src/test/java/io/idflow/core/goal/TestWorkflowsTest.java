@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.idflow.core.CollectingLog;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.InvalidDefinitionsException;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.TestOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ class TestWorkflowsTest {
 
   private TestOutcome run(String selection) {
     TestOutcome outcome =
-        TestWorkflows.run(client, idflow, new TestWorkflows.Options(selection, null, false), log);
+        TestWorkflows.run(
+            client, LocalFiles.of(idflow), new TestWorkflows.Options(selection, null, false), log);
     outcome.render(log);
     return outcome;
   }

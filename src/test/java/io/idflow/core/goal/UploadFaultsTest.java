@@ -22,6 +22,7 @@ import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.client.NoSleep;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.outcome.UploadResult;
@@ -105,7 +106,7 @@ class UploadFaultsTest {
   private UploadOutcome upload(ConductorClient.Builder builder) {
     try (ConductorClient client = builder.build()) {
       return UploadWorkflows.run(
-          client, dir, UploadWorkflows.Options.defaults(), IdflowLog.silent());
+          client, LocalFiles.of(dir), UploadWorkflows.Options.defaults(), IdflowLog.silent());
     }
   }
 

@@ -26,6 +26,7 @@ import io.idflow.core.api.WorkflowManager;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.InvalidDefinitionsException;
+import io.idflow.core.local.LocalFiles;
 import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.outcome.UploadResult;
@@ -140,7 +141,7 @@ class UploadWorkflowsTest {
   }
 
   private UploadOutcome upload(UploadWorkflows.Options options) {
-    return UploadWorkflows.run(client, dir, options, log);
+    return UploadWorkflows.run(client, LocalFiles.of(dir), options, log);
   }
 
   private UploadOutcome upload() {
@@ -688,7 +689,7 @@ class UploadWorkflowsTest {
                     "{\"bulkErrorResults\":{},\"bulkSuccessfulResults\":[\"alpha\",\"charlie\"]}")));
 
     UploadOutcome report =
-        UploadWorkflows.run(client, dir, UploadWorkflows.Options.defaults(), log);
+        UploadWorkflows.run(client, LocalFiles.of(dir), UploadWorkflows.Options.defaults(), log);
 
     assertThat(report.results())
         .extracting(UploadResult::name, UploadResult::status)
@@ -724,7 +725,7 @@ class UploadWorkflowsTest {
     server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(200)));
 
     UploadOutcome report =
-        UploadWorkflows.run(client, dir, UploadWorkflows.Options.defaults(), log);
+        UploadWorkflows.run(client, LocalFiles.of(dir), UploadWorkflows.Options.defaults(), log);
 
     assertThat(report.results())
         .extracting(UploadResult::name, UploadResult::status, UploadResult::reason)
@@ -755,7 +756,7 @@ class UploadWorkflowsTest {
                     .withBody("<html><body>Welcome</body></html>")));
 
     UploadOutcome report =
-        UploadWorkflows.run(client, dir, UploadWorkflows.Options.defaults(), log);
+        UploadWorkflows.run(client, LocalFiles.of(dir), UploadWorkflows.Options.defaults(), log);
 
     assertThat(report.results())
         .allSatisfy(

@@ -38,7 +38,7 @@ class TestCasesTest {
   private TestCases.Loaded load() {
     LocalDefinitions defs = DefinitionLoader.load(idflow);
     assertThat(defs.problems()).isEmpty();
-    return TestCases.load(idflow, defs);
+    return TestCases.load(LocalFiles.of(idflow), defs);
   }
 
   @Test
