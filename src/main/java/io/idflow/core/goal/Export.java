@@ -166,8 +166,8 @@ public final class Export {
                   "defined in "
                       + mine.location()
                       + ", which uses placeholders ("
-                      + files.placeholders().prefix()
-                      + "...): the server's copy would replace them with values; edit it by hand");
+                      + files.placeholders().syntax()
+                      + "): the server's copy would replace them with values; edit it by hand");
         } else if (mine != null) {
           item = new Item(id, Action.REPLACE, base.resolve(mine.file()), null);
         } else {

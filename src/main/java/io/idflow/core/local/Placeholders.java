@@ -99,9 +99,9 @@ public final class Placeholders {
    */
   public String describe() {
     if (values.isEmpty()) {
-      return "Placeholders: no values (" + prefix + "name" + suffix + ")";
+      return "Placeholders: no values (" + syntax() + ")";
     }
-    StringBuilder text = new StringBuilder("Placeholders (" + prefix + "name" + suffix + "):");
+    StringBuilder text = new StringBuilder("Placeholders (" + syntax() + "):");
     new java.util.TreeMap<>(values)
         .forEach(
             (name, value) ->
@@ -126,6 +126,11 @@ public final class Placeholders {
       out = out.replace(secret, MASK);
     }
     return out;
+  }
+
+  /** How a placeholder is written, {@code @{name}} unless configured. */
+  public String syntax() {
+    return prefix + "name" + suffix;
   }
 
   /** How placeholders begin, {@code @{} unless configured. */

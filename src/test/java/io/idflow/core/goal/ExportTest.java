@@ -262,6 +262,52 @@ class ExportTest {
   }
 
   @Test
+  void forceNeverWritesOverAFileWithPlaceholdersAndServerTextIsWrittenEscaped() throws IOException {
+    String mine =
+        "{\"name\": \"order_flow\", \"version\": \"@{v}\", \"tasks\": [{\"name\": \"x\","
+            + " \"taskReferenceName\": \"x\", \"type\": \"INLINE\"}]}";
+    write("workflows/mine.json", mine);
+    server.stubFor(
+        get("/api/metadata/workflow")
+            .willReturn(
+                okJson(
+                    "[{\"name\": \"order_flow\", \"version\": 2, \"description\": \"old\","
+                        + " \"tasks\": []}, {\"name\": \"mail\", \"version\": 1,"
+                        + " \"description\": \"to @{team} at ${workflow.input.x}\","
+                        + " \"tasks\": []}]")));
+    LocalFiles files =
+        new LocalFiles(
+            idflow,
+            io.idflow.core.local.Placeholders.builder("@{", "}")
+                .add("the plugin's <placeholders>", Map.of("v", "2"))
+                .build());
+
+    ExportOutcome outcome =
+        Export.run(
+            client,
+            files,
+            new Export.Options(Set.of(), Set.of(), null, Export.Versions.LATEST, true, false),
+            log);
+
+    assertThat(Files.readString(idflow.resolve("workflows/mine.json"))).isEqualTo(mine);
+    assertThat(outcome.items())
+        .filteredOn(i -> i.action() == ExportOutcome.Action.SKIP)
+        .singleElement()
+        .extracting(ExportOutcome.Item::reason)
+        .asString()
+        .contains("which uses placeholders (@{name}): the server's copy would replace them");
+    assertThat(Files.readString(idflow.resolve("workflows/mail.json")))
+        .contains("to @@{team} at ${workflow.input.x}");
+    // Read back, the escaped text is the server's again: nothing to upload.
+    LocalDefinitions back = io.idflow.core.local.DefinitionLoader.load(files);
+    assertThat(back.workflows())
+        .filteredOn(d -> d.name().equals("mail"))
+        .singleElement()
+        .extracting(d -> d.json().path("description").asText())
+        .isEqualTo("to @{team} at ${workflow.input.x}");
+  }
+
+  @Test
   void aDryRunListsAndWritesNothing() throws IOException {
     ExportOutcome outcome =
         export(new Export.Options(Set.of(), Set.of(), null, Export.Versions.LATEST, false, true));
