@@ -7,3 +7,5 @@ assert pidFile.isFile()
 def pid = new Properties().with { p -> pidFile.withInputStream { p.load(it) }; p.getProperty('pid') as long }
 assert ProcessHandle.of(pid).map { it.isAlive() }.orElse(false)
 assert new URL("${conductorUrl}/api/metadata/taskdefs").openConnection().responseCode == 200
+assert log.contains("Conductor 3.32.3 started at ${conductorProdUrl} in ")
+assert new URL("${conductorProdUrl}/api/metadata/taskdefs").openConnection().responseCode == 200

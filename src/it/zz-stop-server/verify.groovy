@@ -11,3 +11,4 @@ try {
     assert false: "something still listens on ${conductorUrl}"
 } catch (ConnectException expected) {
 }
+assert log =~ /Stopped Conductor 3\.32\.3 at ${java.util.regex.Pattern.quote(conductorProdUrl)} \(pid \d+\) in /

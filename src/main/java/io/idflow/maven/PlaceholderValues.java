@@ -77,11 +77,14 @@ final class PlaceholderValues {
                 fromEnvironment.put(name, value);
               }
             });
-    builder
-        .add("the plugin's <placeholders>", fromConfig)
-        .addSecret("<placeholderServers> (settings.xml)", fromServers)
-        .add("<placeholderEnvironment>", fromEnvironment)
-        .add("-D" + USER_PROPERTY_PREFIX + "{name}", fromUserProperties(userProperties));
+    builder.add("the plugin's <placeholders>", fromConfig);
+    if (servers != null && !servers.isEmpty()) {
+      builder.addSecret("<placeholderServers> (settings.xml)", fromServers);
+    }
+    if (environment != null && !environment.isEmpty()) {
+      builder.add("<placeholderEnvironment>", fromEnvironment);
+    }
+    builder.add("-D" + USER_PROPERTY_PREFIX + "{name}", fromUserProperties(userProperties));
     if (file != null) {
       builder.add("the placeholder file " + Texts.path(file.toPath()), read(file));
     }

@@ -1,6 +1,7 @@
 package io.idflow.core.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.idflow.core.SecretText;
 
 /**
  * One difference between a remote and a local definition.
@@ -10,10 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param local the local file's value, or null when the file has none
  */
 public record Difference(String path, JsonNode remote, JsonNode local) {
+  private static final String SECRET = "\"****\" (secret)";
 
-  /** {@code /retryCount: 3 -> 5}, with {@code (absent)} for a missing side. */
+  /**
+   * {@code /retryCount: 3 -> 5}, with {@code (absent)} for a missing side. Where the local value
+   * holds a secret ({@link SecretText}) both sides are shown as {@code "****"}.
+   */
   @Override
   public String toString() {
+    if (SecretText.within(local)) {
+      return path + ": " + (remote == null ? "(absent)" : SECRET) + " -> " + SECRET;
+    }
     return path + ": " + show(remote) + " -> " + show(local);
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.Pointers;
+import io.idflow.core.SecretText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,7 +33,9 @@ import java.util.regex.Pattern;
  *       becomes {@code "retryCount": 3}. Anywhere else the value is text.
  *   <li>Values are inserted as they are: a placeholder in a value is not resolved again.
  *   <li>Conductor's own {@code ${...}} is never touched, so the prefix may not be {@code ${}.
- *   <li>The values of secret placeholders are masked ({@link #mask}) wherever the plugin writes.
+ *   <li>The values of secret placeholders are masked ({@link #mask}) wherever the plugin writes, and
+ *       a string that holds one is a {@link SecretText}: a difference there shows neither side. A
+ *       secret value is always text.
  * </ul>
  */
 public final class Placeholders {
@@ -214,12 +217,13 @@ public final class Placeholders {
       String name = text.substring(prefix.length(), text.length() - suffix.length());
       Value value = NAME.matcher(name).matches() ? values.get(name) : null;
       if (value != null) {
-        JsonNode typed = typed(value.text());
-        return typed != null ? typed : TextNode.valueOf(value.text());
+        JsonNode typed = value.secret() ? null : typed(value.text());
+        return typed != null ? typed : node(value.text(), value.secret());
       }
     }
     String escape = prefix.charAt(0) + prefix;
     StringBuilder out = new StringBuilder();
+    boolean secret = false;
     int i = 0;
     while (i < text.length()) {
       if (text.startsWith(escape, i)) {
@@ -245,11 +249,16 @@ public final class Placeholders {
             problems.add(new Found(at, missing(name)));
           }
           out.append(value == null ? prefix + name + suffix : value.text());
+          secret |= value != null && value.secret();
           i = end + suffix.length();
         }
       }
     }
-    return TextNode.valueOf(out.toString());
+    return node(out.toString(), secret);
+  }
+
+  private static TextNode node(String text, boolean secret) {
+    return secret ? new SecretText(text) : TextNode.valueOf(text);
   }
 
   private String notAPlaceholder(String text) {
@@ -301,7 +310,10 @@ public final class Placeholders {
                     .stream().map(s -> s.replace("{name}", name)).toList()));
     Set<String> near = new TreeSet<>();
     for (String known : values.keySet()) {
-      if (known.equalsIgnoreCase(name) || distance(known, name) <= 2) {
+      String a = known.toLowerCase(java.util.Locale.ROOT);
+      String b = name.toLowerCase(java.util.Locale.ROOT);
+      if (distance(a, b) <= 2
+          || Math.min(a.length(), b.length()) >= 3 && (a.contains(b) || b.contains(a))) {
         near.add(known);
       }
     }

@@ -206,6 +206,39 @@ class PlaceholdersTest {
   }
 
   @Test
+  void aDifferenceWhereTheLocalValueHoldsASecretShowsNeitherSide() throws Exception {
+    Placeholders p =
+        Placeholders.builder("@{", "}")
+            .add("map", Map.of("token", "staging-token", "host", "h"))
+            .secret(List.of("token"))
+            .build();
+    List<Placeholders.Found> found = new ArrayList<>();
+    com.fasterxml.jackson.databind.node.ObjectNode local =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            resolve(
+                p,
+                "{\"name\":\"w\",\"version\":1,\"tasks\":[{\"name\":\"t\","
+                    + "\"taskReferenceName\":\"t\",\"type\":\"HTTP\",\"inputParameters\":"
+                    + "{\"auth\":\"Bearer @{token}\",\"uri\":\"https://@{host}/\"}}]}",
+                found);
+    com.fasterxml.jackson.databind.node.ObjectNode remote = local.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) remote.at("/tasks/0/inputParameters"))
+        .put("auth", "Bearer prod-token-on-the-server")
+        .put("uri", "https://other/");
+
+    List<String> lines =
+        io.idflow.core.diff.JsonDiff.definitions(io.idflow.core.model.Kind.WORKFLOW, remote, local)
+            .stream()
+            .map(Object::toString)
+            .toList();
+
+    assertThat(lines)
+        .containsExactly(
+            "/tasks/0/inputParameters/auth: \"****\" (secret) -> \"****\" (secret)",
+            "/tasks/0/inputParameters/uri: \"https://other/\" -> \"https://h/\"");
+  }
+
+  @Test
   void theLoaderResolvesNameVersionAndTasksBeforeValidationAndReportsTheDefinition()
       throws Exception {
     Files.createDirectories(dir.resolve("idflow/workflows"));
