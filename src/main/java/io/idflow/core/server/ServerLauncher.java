@@ -199,7 +199,10 @@ public final class ServerLauncher {
     ServerShutdownHooks.remove(config.workDir());
     PidFile.delete(config.workDir());
     String tail =
-        "\nLast lines of " + Texts.path(logFile) + ":\n" + LogTail.lastLines(logFile, TAIL_LINES);
+        "\nLast lines of "
+            + Texts.path(logFile)
+            + ":\n"
+            + LogTail.lastServerLines(logFile, TAIL_LINES);
     Optional<Integer> busyPort = portInUseFromLog(logFile);
     if (busyPort.isPresent()) {
       return portInUse(busyPort.get(), tail);

@@ -64,6 +64,13 @@ public final class ServerProperties {
     properties.put("conductor.workflow-execution-lock.type", "local_only");
     properties.put("conductor.integrations.ai.enabled", "false");
     properties.put("conductor.scheduler.enabled", "false");
+    // Already so in 3.32's own application.properties, not in 3.21's, which turns indexing off (a
+    // no-op IndexDAO beside SQLite's: two beans, no start), points indexing at Elasticsearch 7,
+    // loads sample definitions and rejects definitions without an ownerEmail.
+    properties.put("conductor.indexing.enabled", "true");
+    properties.put("conductor.elasticsearch.version", "0");
+    properties.put("loadSample", "false");
+    properties.put("conductor.app.ownerEmailMandatory", "false");
     properties.putAll(overrides);
     return properties;
   }

@@ -38,6 +38,23 @@ class LogTailTest {
   }
 
   @Test
+  void serverLinesLeaveOutTheJvmsAppCdsLines() throws Exception {
+    Path log =
+        Files.writeString(
+            dir.resolve("server.log"),
+            "[0.145s][error][cds] Disabling optimized module handling\n"
+                + "APPLICATION FAILED TO START\n"
+                + "Description: two IndexDAO beans\n"
+                + "[15.967s][warning][cds] Skipping jdk/proxy2/$Proxy24: Unsupported location\n"
+                + "[15.968s][warning][cds,dynamic] Skipping com/example/Foo: Unsupported"
+                + " location\n");
+
+    assertThat(LogTail.lastServerLines(log, 2))
+        .isEqualTo("APPLICATION FAILED TO START\nDescription: two IndexDAO beans");
+    assertThat(LogTail.lastLines(log, 1)).contains("Skipping com/example/Foo");
+  }
+
+  @Test
   void isEmptyForMissingLog() {
     assertThat(LogTail.lastLines(dir.resolve("nope.log"), 40)).isEmpty();
   }

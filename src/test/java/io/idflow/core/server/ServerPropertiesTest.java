@@ -59,7 +59,11 @@ class ServerPropertiesTest {
             entry("conductor.indexing.type", "sqlite"),
             entry("conductor.workflow-execution-lock.type", "local_only"),
             entry("conductor.integrations.ai.enabled", "false"),
-            entry("conductor.scheduler.enabled", "false"));
+            entry("conductor.scheduler.enabled", "false"),
+            entry("conductor.indexing.enabled", "true"),
+            entry("conductor.elasticsearch.version", "0"),
+            entry("loadSample", "false"),
+            entry("conductor.app.ownerEmailMandatory", "false"));
   }
 
   @Test
