@@ -28,6 +28,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +37,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code workflows/**}{@code /*.json} and {@code tasks/**}{@code /*.json} below a definitions
- * directory. Never stops at the first bad file: every problem is collected with its file and place.
+ * Reads {@code workflows/**}{@code /*.json}, {@code tasks/**}{@code /*.json} and {@code
+ * events/**}{@code /*.json} below a definitions directory (and ID Flow's {@code
+ * event_handlers.json} beside workflows). Never stops at the first bad file: every problem is
+ * collected with its file and place.
  */
 public final class DefinitionLoader {
   /**
@@ -53,6 +56,9 @@ public final class DefinitionLoader {
   /** {@code : enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow} and the like. */
   private static final Pattern ADVICE =
       Pattern.compile(":? ?(?:enable|Feature) `?'?JsonReadFeature\\.\\w+`?'? to allow");
+
+  /** The file in which ID Flow keeps the event handlers of a folder of workflows. */
+  static final String ID_FLOW_EVENT_HANDLERS = "event_handlers.json";
 
   private DefinitionLoader() {}
 
@@ -73,10 +79,33 @@ public final class DefinitionLoader {
         .placeholders()
         .warnings()
         .forEach(w -> problems.add(Problem.warning(null, null, null, w)));
-    Map<Kind, List<LocalDefinition>> defs = new HashMap<>();
-    Map<Kind, Integer> fileCounts = new HashMap<>();
+    Map<Kind, List<Path>> filesOf = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
-      List<Path> files = jsonFiles(directory.resolve(kind.folder()), base, problems);
+      filesOf.put(
+          kind, new ArrayList<>(jsonFiles(directory.resolve(kind.folder()), base, problems)));
+    }
+    // ID Flow keeps its event handlers beside its workflows, in event_handlers.json.
+    List<Path> besideWorkflows =
+        filesOf.get(Kind.WORKFLOW).stream()
+            .filter(f -> f.getFileName().toString().equals(ID_FLOW_EVENT_HANDLERS))
+            .toList();
+    filesOf.get(Kind.WORKFLOW).removeAll(besideWorkflows);
+    filesOf.get(Kind.EVENT_HANDLER).addAll(besideWorkflows);
+    for (Path file : besideWorkflows) {
+      problems.add(
+          Problem.warning(
+              shown(base, file),
+              null,
+              null,
+              "read as event handlers, as ID Flow keeps them beside its workflows; move the file to"
+                  + " "
+                  + Kind.EVENT_HANDLER.folder()
+                  + "/ to silence this line"));
+    }
+    Map<Kind, List<LocalDefinition>> defs = new EnumMap<>(Kind.class);
+    Map<Kind, Integer> fileCounts = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      List<Path> files = filesOf.get(kind);
       fileCounts.put(kind, files.size());
       List<LocalDefinition> found = new ArrayList<>();
       for (Path file : files) {
@@ -87,13 +116,7 @@ public final class DefinitionLoader {
           Comparator.comparing(LocalDefinition::name).thenComparing(LocalDefinition::version));
       defs.put(kind, found);
     }
-    return new LocalDefinitions(
-        directory,
-        fileCounts.get(Kind.WORKFLOW),
-        fileCounts.get(Kind.TASK),
-        defs.get(Kind.WORKFLOW),
-        defs.get(Kind.TASK),
-        problems);
+    return new LocalDefinitions(directory, fileCounts, defs, problems);
   }
 
   /**
@@ -457,7 +480,18 @@ public final class DefinitionLoader {
                         : "")));
         valid = false;
       }
-    } else if (json.has("tasks") && json.get("tasks").isArray()) {
+    } else if (kind == Kind.TASK && json.has("tasks") && json.get("tasks").isArray()) {
+      problems.add(
+          Problem.error(
+              shown,
+              label,
+              where + "/tasks",
+              "this looks like a workflow definition (it has 'tasks'): move it to "
+                  + Kind.WORKFLOW.folder()
+                  + "/"));
+      valid = false;
+    }
+    if (kind == Kind.EVENT_HANDLER && json.path("tasks").isArray()) {
       problems.add(
           Problem.error(
               shown,

@@ -1,5 +1,6 @@
 package io.idflow.core.local;
 
+import io.idflow.core.model.EventHandlers;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.model.WorkflowTasks;
@@ -26,7 +27,33 @@ final class References {
   /** Reports each finding with the workflow it is about. */
   static void check(LocalDefinitions defs, BiConsumer<LocalDefinition, Finding> out) {
     missing(defs, out);
+    started(defs, out);
     cycles(defs, out);
+  }
+
+  /**
+   * Workflows that event handlers start and no local file defines: they must exist on the server.
+   */
+  private static void started(LocalDefinitions defs, BiConsumer<LocalDefinition, Finding> out) {
+    Map<String, Set<Integer>> versions = new HashMap<>();
+    defs.workflows()
+        .forEach(wf -> versions.computeIfAbsent(wf.name(), k -> new TreeSet<>()).add(wf.version()));
+    for (LocalDefinition handler : defs.eventHandlers()) {
+      for (EventHandlers.Started s : EventHandlers.startedWorkflows(handler.json())) {
+        Set<Integer> known = versions.getOrDefault(s.name(), Set.of());
+        if (known.isEmpty() || s.version() != null && !known.contains(s.version())) {
+          out.accept(
+              handler,
+              Finding.warning(
+                  s.pointer(),
+                  "it starts workflow "
+                      + s
+                      + ", which is not defined in local files"
+                      + (known.isEmpty() ? "" : " (local versions: " + known + ")")
+                      + "; it must exist on the server (check-missing checks it)"));
+        }
+      }
+    }
   }
 
   /**

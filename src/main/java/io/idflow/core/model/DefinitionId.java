@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What names a definition on a server: its kind, its name and, for a workflow, its version. Task
- * definitions have no version. Shown as {@code order_flow v3}, or the name alone.
+ * definitions and event handlers have no version. Shown as {@code order_flow v3}, or the name
+ * alone.
  *
  * @param kind workflow or task definition
  * @param name the definition's {@code name}
@@ -22,9 +23,9 @@ public record DefinitionId(Kind kind, String name, Integer version)
   public DefinitionId {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
-    if ((kind == Kind.WORKFLOW) != (version != null)) {
+    if (kind.versioned() != (version != null)) {
       throw new IllegalArgumentException(
-          "A workflow has a version and a task definition none: "
+          "A workflow has a version, task definitions and event handlers none: "
               + kind
               + " "
               + name
@@ -41,13 +42,22 @@ public record DefinitionId(Kind kind, String name, Integer version)
     return new DefinitionId(Kind.TASK, name, null);
   }
 
+  public static DefinitionId eventHandler(String name) {
+    return new DefinitionId(Kind.EVENT_HANDLER, name, null);
+  }
+
+  /** The identity of a definition of {@code kind} named {@code name}, at {@code version} if any. */
+  public static DefinitionId of(Kind kind, String name, int version) {
+    return kind.versioned() ? workflow(name, version) : new DefinitionId(kind, name, null);
+  }
+
   /**
    * The identity of a definition as the server holds it: a workflow without {@code version} is
    * version 1.
    */
   public static DefinitionId of(Kind kind, JsonNode definition) {
     String name = definition.path("name").asText();
-    return kind == Kind.WORKFLOW ? workflow(name, definition.path("version").asInt(1)) : task(name);
+    return of(kind, name, definition.path("version").asInt(1));
   }
 
   @Override

@@ -21,7 +21,7 @@ public record LocalDefinition(
    * What names it on a server; shown as {@code order_flow v3} for workflows, the name for tasks.
    */
   public DefinitionId id() {
-    return kind == Kind.WORKFLOW ? DefinitionId.workflow(name, version) : DefinitionId.task(name);
+    return DefinitionId.of(kind, name, version);
   }
 
   /** The file, and the array element when the file holds several definitions. */

@@ -3,34 +3,82 @@ package io.idflow.core.model;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Everything read from a definitions directory: the workflow and task definitions, sorted by
- * identity, and every problem found on the way.
+ * Everything read from a definitions directory: the definitions of each kind, sorted by identity,
+ * how many files of each kind were read, and every problem found on the way.
  *
  * @param directory the definitions directory ({@code idflow/})
- * @param workflowFiles how many workflow files were read
- * @param taskFiles how many task files were read
- * @param workflows workflow definitions, sorted by name then version
- * @param tasks task definitions, sorted by name
+ * @param files how many files were read for each kind
+ * @param definitions the definitions of each kind, sorted by name then version
  * @param problems errors and warnings, in file order
  */
 public record LocalDefinitions(
     Path directory,
-    int workflowFiles,
-    int taskFiles,
-    List<LocalDefinition> workflows,
-    List<LocalDefinition> tasks,
+    Map<Kind, Integer> files,
+    Map<Kind, List<LocalDefinition>> definitions,
     List<Problem> problems) {
 
   public LocalDefinitions {
-    workflows = List.copyOf(workflows);
-    tasks = List.copyOf(tasks);
+    Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+    Map<Kind, List<LocalDefinition>> lists = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      counts.put(kind, files.getOrDefault(kind, 0));
+      lists.put(kind, List.copyOf(definitions.getOrDefault(kind, List.of())));
+    }
+    files = Map.copyOf(counts);
+    definitions = Map.copyOf(lists);
     problems = List.copyOf(problems);
+  }
+
+  /** Workflow and task definitions only, as most tests and older callers build them. */
+  public LocalDefinitions(
+      Path directory,
+      int workflowFiles,
+      int taskFiles,
+      List<LocalDefinition> workflows,
+      List<LocalDefinition> tasks,
+      List<Problem> problems) {
+    this(
+        directory,
+        Map.of(Kind.WORKFLOW, workflowFiles, Kind.TASK, taskFiles),
+        Map.of(Kind.WORKFLOW, workflows, Kind.TASK, tasks),
+        problems);
+  }
+
+  public List<LocalDefinition> workflows() {
+    return of(Kind.WORKFLOW);
+  }
+
+  public List<LocalDefinition> tasks() {
+    return of(Kind.TASK);
+  }
+
+  public List<LocalDefinition> eventHandlers() {
+    return of(Kind.EVENT_HANDLER);
+  }
+
+  public int workflowFiles() {
+    return files.get(Kind.WORKFLOW);
+  }
+
+  public int taskFiles() {
+    return files.get(Kind.TASK);
+  }
+
+  /** How many files of {@code kind} were read. */
+  public int files(Kind kind) {
+    return files.get(kind);
+  }
+
+  /** Files of every kind. */
+  public int allFiles() {
+    return files.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   public List<Problem> errors() {
@@ -46,17 +94,17 @@ public record LocalDefinitions(
   }
 
   public List<LocalDefinition> of(Kind kind) {
-    return kind == Kind.WORKFLOW ? workflows : tasks;
+    return definitions.get(kind);
   }
 
-  /** The workflow and task names, sorted, for messages that list what is known. */
+  /** The names of {@code kind}, sorted, for messages that list what is known. */
   public List<String> names(Kind kind) {
     return of(kind).stream().map(LocalDefinition::name).distinct().sorted().toList();
   }
 
   /** Task definitions by name. */
   public Map<String, LocalDefinition> tasksByName() {
-    return tasks.stream()
+    return tasks().stream()
         .collect(Collectors.toMap(LocalDefinition::name, d -> d, (a, b) -> a, TreeMap::new));
   }
 
@@ -64,24 +112,22 @@ public record LocalDefinitions(
   public LocalDefinitions withProblems(List<Problem> more) {
     List<Problem> all = new ArrayList<>(problems);
     all.addAll(more);
-    return new LocalDefinitions(directory, workflowFiles, taskFiles, workflows, tasks, all);
+    return new LocalDefinitions(directory, files, definitions, all);
   }
 
   /**
-   * Sets {@code ownerEmail} on every definition that has none, on a copy: the local files are never
-   * touched, the uploaded and compared trees carry it.
+   * Sets {@code ownerEmail} on every workflow and task definition that has none, on a copy: the
+   * local files are never touched, the uploaded and compared trees carry it. Event handlers have no
+   * owner in Conductor.
    */
   public LocalDefinitions withDefaultOwnerEmail(String ownerEmail) {
     if (ownerEmail == null || ownerEmail.isBlank()) {
       return this;
     }
-    return new LocalDefinitions(
-        directory,
-        workflowFiles,
-        taskFiles,
-        withOwner(workflows, ownerEmail),
-        withOwner(tasks, ownerEmail),
-        problems);
+    Map<Kind, List<LocalDefinition>> owned = new EnumMap<>(definitions);
+    owned.put(Kind.WORKFLOW, withOwner(workflows(), ownerEmail));
+    owned.put(Kind.TASK, withOwner(tasks(), ownerEmail));
+    return new LocalDefinitions(directory, files, owned, problems);
   }
 
   private static List<LocalDefinition> withOwner(List<LocalDefinition> defs, String ownerEmail) {

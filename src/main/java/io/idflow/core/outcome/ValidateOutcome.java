@@ -23,10 +23,13 @@ public record ValidateOutcome(LocalDefinitions defs) implements Outcome {
       log.info(
           "Validated "
               + plural(defs.workflows().size(), "workflow")
-              + " and "
+              + (defs.eventHandlers().isEmpty() ? " and " : ", ")
               + plural(defs.tasks().size(), "task definition")
+              + (defs.eventHandlers().isEmpty()
+                  ? ""
+                  : " and " + plural(defs.eventHandlers().size(), "event handler"))
               + " in "
-              + plural(defs.workflowFiles() + defs.taskFiles(), "file")
+              + plural(defs.allFiles(), "file")
               + ": no errors"
               + (defs.warnings().isEmpty()
                   ? ""
