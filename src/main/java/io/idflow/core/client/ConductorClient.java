@@ -287,6 +287,38 @@ public final class ConductorClient implements AutoCloseable {
     return call(get(url.build()), "Conductor's search results", Answer::searchResults);
   }
 
+  // ---- event handlers (no versions, no bulk endpoint: one request per handler)
+
+  public List<ObjectNode> getEventHandlers() {
+    return call(get(url("event")), "Conductor's list of event handlers", Answer::definitions);
+  }
+
+  /**
+   * Creates an event handler. Conductor answers 500 ("already exists") for a name it has: use
+   * {@link #updateEventHandler} for those. Never resent once the server may have read it.
+   */
+  public void createEventHandler(ObjectNode handler) {
+    call(
+        new Request.Builder().url(url("event")).post(body(handler)).build(),
+        "Conductor's answer to a write",
+        NOTHING);
+  }
+
+  /** Replaces an existing event handler, found by name; never creates one. */
+  public void updateEventHandler(ObjectNode handler) {
+    call(
+        idempotent(new Request.Builder().url(url("event")).put(body(handler))),
+        "Conductor's answer to a write",
+        NOTHING);
+  }
+
+  public void deleteEventHandler(String name) {
+    call(
+        new Request.Builder().url(url("event", name)).delete().build(),
+        "Conductor's answer to a delete",
+        NOTHING);
+  }
+
   // ---- plumbing
 
   private static final Answer.Reader<Void> NOTHING =

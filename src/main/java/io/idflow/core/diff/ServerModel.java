@@ -36,6 +36,7 @@ import java.util.function.BiConsumer;
 public final class ServerModel {
   private static final String ROOT_WORKFLOW = "workflow";
   private static final String ROOT_TASK = "taskDef";
+  private static final String ROOT_EVENT_HANDLER = "eventHandler";
   private static final ServerModel CONDUCTOR_OSS = load("conductor-model.json");
 
   /** The fields that name an object: kept by {@link #strip} even when they hold the default. */
@@ -244,7 +245,11 @@ public final class ServerModel {
   }
 
   private static String root(Kind kind) {
-    return kind == Kind.WORKFLOW ? ROOT_WORKFLOW : ROOT_TASK;
+    return switch (kind) {
+      case WORKFLOW -> ROOT_WORKFLOW;
+      case TASK -> ROOT_TASK;
+      case EVENT_HANDLER -> ROOT_EVENT_HANDLER;
+    };
   }
 
   private static ServerModel load(String resource) {

@@ -42,7 +42,13 @@ public final class RemoteDefinitions {
   public static RemoteDefinitions fetch(ConductorClient client, Kind... kinds) {
     Map<Kind, List<ObjectNode>> listings = new EnumMap<>(Kind.class);
     for (Kind kind : kinds) {
-      listings.put(kind, kind == Kind.WORKFLOW ? client.getWorkflowDefs() : client.getTaskDefs());
+      listings.put(
+          kind,
+          switch (kind) {
+            case WORKFLOW -> client.getWorkflowDefs();
+            case TASK -> client.getTaskDefs();
+            case EVENT_HANDLER -> client.getEventHandlers();
+          });
     }
     return new RemoteDefinitions(listings);
   }

@@ -85,6 +85,28 @@ class ServerModelIT {
        "enforceSchema": true}\
       """;
 
+  private static final String FULL_HANDLER =
+      """
+      {"name": "model_handler", "event": "conductor:model_full:done", "condition": "$.ok", "active": true,
+       "evaluatorType": "javascript",
+       "actions": [
+        {"action": "start_workflow", "expandInlineJSON": true, "start_workflow": {"name": "model_full", "version": 3,
+          "correlationId": "c", "input": {"a": 1}, "taskToDomain": {"*": "d"}}},
+        {"action": "complete_task", "complete_task": {"workflowId": "w", "taskRefName": "t", "output": {"o": 1},
+          "taskId": "i", "reasonForIncompletion": "r"}},
+        {"action": "fail_task", "fail_task": {"workflowId": "w", "taskRefName": "t"}},
+        {"action": "terminate_workflow", "terminate_workflow": {"workflowId": "w", "terminationReason": "r"}},
+        {"action": "update_workflow_variables", "update_workflow_variables": {"workflowId": "w", "variables": {"v": 1}}},
+        {"action": "start_agent", "start_agent": {"name": "agent"}}]}\
+      """;
+
+  private static final String MINIMAL_HANDLER =
+      """
+      {"name": "model_min_handler", "event": "conductor:a:b",
+       "actions": [{"action": "start_workflow", "start_workflow": {"name": "x"}},
+                   {"action": "complete_task", "complete_task": {"workflowId": "w", "taskRefName": "t"}}]}\
+      """;
+
   /** Only what each kind needs, so that the server fills in the rest. */
   private static final String MINIMAL_WORKFLOW =
       """
@@ -135,9 +157,13 @@ class ServerModelIT {
     client.createTaskDefs(List.of(json(FULL_TASK)));
     ObjectNode workflow = client.getWorkflowDef("model_full", 3).orElseThrow();
     ObjectNode task = client.getTaskDef("model_task").orElseThrow();
+    client.createEventHandler(json(FULL_HANDLER));
+    ObjectNode handler = handler("model_handler");
 
     Map<String, Set<String>> stored = fieldsByKind(Kind.WORKFLOW, workflow);
     fieldsByKind(Kind.TASK, task)
+        .forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
+    fieldsByKind(Kind.EVENT_HANDLER, handler)
         .forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
     for (String kind : MODEL.kinds()) {
       Set<String> listed = new TreeSet<>(MODEL.fields(kind).keySet());
@@ -154,6 +180,8 @@ class ServerModelIT {
         List.of(json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
     ObjectNode workflow = client.getWorkflowDef("model_min", 1).orElseThrow();
     ObjectNode task = client.getTaskDef("model_min_task").orElseThrow();
+    client.createEventHandler(json(MINIMAL_HANDLER));
+    ObjectNode handler = handler("model_min_handler");
 
     // The objects of the server's copy in the order of those sent (defaults add only empty lists
     // and maps).
@@ -161,6 +189,7 @@ class ServerModelIT {
     sent.addAll(
         objects(
             Kind.TASK, json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
+    sent.addAll(objects(Kind.EVENT_HANDLER, json(MINIMAL_HANDLER)));
     List<String> kinds = new ArrayList<>();
     List<ObjectNode> returned = new ArrayList<>();
     MODEL.forEachObject(
@@ -173,6 +202,13 @@ class ServerModelIT {
     MODEL.forEachObject(
         Kind.TASK,
         task,
+        (kind, node) -> {
+          kinds.add(kind);
+          returned.add(node);
+        });
+    MODEL.forEachObject(
+        Kind.EVENT_HANDLER,
+        handler,
         (kind, node) -> {
           kinds.add(kind);
           returned.add(node);
@@ -216,5 +252,13 @@ class ServerModelIT {
     assertThat(checked).containsAll(all);
     // And the minimal files, as written, mean what the server holds.
     assertThat(JsonDiff.definitions(Kind.WORKFLOW, workflow, json(MINIMAL_WORKFLOW))).isEmpty();
+    assertThat(JsonDiff.definitions(Kind.EVENT_HANDLER, handler, json(MINIMAL_HANDLER))).isEmpty();
+  }
+
+  private static ObjectNode handler(String name) {
+    return client.getEventHandlers().stream()
+        .filter(h -> h.path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }
