@@ -13,6 +13,7 @@ final class IdflowProperties {
   static final String WORKFLOW = "idflow.workflow";
   static final String VERSION = "idflow.version";
   static final String TASK = "idflow.task";
+  static final String EVENT_HANDLER = "idflow.eventHandler";
   static final String FORCE = "idflow.force";
   static final String DRY_RUN = "idflow.dryRun";
   static final String ON_DRIFT = "idflow.onDrift";

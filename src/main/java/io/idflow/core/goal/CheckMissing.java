@@ -5,6 +5,7 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.DefinitionId;
+import io.idflow.core.model.EventHandlers;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
@@ -124,6 +125,19 @@ public final class CheckMissing {
     for (RequiredWorkflow r : options.required()) {
       users(workflowUsers, new WorkflowKey(r.name(), r.version()))
           .add("listed in idflow.requiredWorkflows");
+    }
+    for (LocalDefinition handler : defs.eventHandlers()) {
+      for (EventHandlers.Started started : EventHandlers.startedWorkflows(handler.json())) {
+        users(workflowUsers, new WorkflowKey(started.name(), started.version()))
+            .add(
+                "started by event handler "
+                    + handler.name()
+                    + " ("
+                    + handler.location()
+                    + " at "
+                    + started.pointer()
+                    + ")");
+      }
     }
     for (LocalDefinition wf : defs.workflows()) {
       for (WorkflowTasks.Located t : WorkflowTasks.all(wf.json())) {

@@ -1,6 +1,7 @@
 package io.idflow.core.goal;
 
 import io.idflow.core.IdflowLog;
+import io.idflow.core.apply.EventHandlerWriter;
 import io.idflow.core.apply.TaskWriter;
 import io.idflow.core.apply.Written;
 import io.idflow.core.client.ConductorClient;
@@ -57,22 +58,53 @@ public final class SyncTasks {
    */
   public static UploadOutcome run(
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
-    LocalDefinitions defs =
-        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
-    List<LocalDefinition> selected = Definitions.select(defs, Kind.TASK, options.tasks());
+    return sync(Kind.TASK, client, files, options, log);
+  }
+
+  /**
+   * Syncs the selected definitions of {@code kind}, one that has no versions (task definitions,
+   * event handlers): each the server lacks is created, each it holds with other content is updated
+   * in place, nothing is deleted. {@code options.tasks()} selects by name.
+   */
+  static UploadOutcome sync(
+      Kind kind, ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
+    return sync(
+        kind,
+        client,
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log),
+        options,
+        log);
+  }
+
+  /**
+   * As {@link #sync(Kind, ConductorClient, LocalFiles, Options, IdflowLog)}, on loaded definitions.
+   */
+  static UploadOutcome sync(
+      Kind kind, ConductorClient client, LocalDefinitions defs, Options options, IdflowLog log) {
+    List<LocalDefinition> selected = Definitions.select(defs, kind, options.tasks());
     boolean single = options.tasks().size() == 1;
     if (single) {
-      log.info("Syncing task '" + options.tasks().iterator().next() + "' with Conductor...");
+      log.info(
+          "Syncing "
+              + kind.label()
+              + " '"
+              + options.tasks().iterator().next()
+              + "' with Conductor...");
     }
     RemoteDefinitions remote =
         NothingDone.beforeAnyWrite(
-            "Nothing was synced", () -> RemoteDefinitions.fetch(client, Kind.TASK));
+            "Nothing was synced", () -> RemoteDefinitions.fetch(client, kind));
     Plan plan =
         Planner.plan(
             defs,
             remote,
             Planner.Options.compare(selected, options.force(), DriftPolicy.OVERWRITE));
-    Written written = options.dryRun() ? Written.nothing() : TaskWriter.write(client, plan);
+    Written written =
+        options.dryRun()
+            ? Written.nothing()
+            : kind == Kind.TASK
+                ? TaskWriter.write(client, plan)
+                : EventHandlerWriter.write(client, plan);
     List<UploadResult> results = new ArrayList<>();
     for (PlanItem item : plan.items()) {
       UploadResult.Status status;
@@ -94,8 +126,8 @@ public final class SyncTasks {
       results.add(new UploadResult(item.name(), 0, status, item.differences(), reason));
     }
     return new UploadOutcome(
-        Kind.TASK,
-        defs.taskFiles(),
+        kind,
+        defs.files(kind),
         single,
         options.dryRun(),
         DriftPolicy.OVERWRITE,

@@ -63,8 +63,16 @@ public final class UploadWorkflows {
    */
   public static UploadOutcome run(
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
-    LocalDefinitions defs =
-        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
+    return upload(
+        client,
+        Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log),
+        options,
+        log);
+  }
+
+  /** As {@link #run}, on definitions already loaded and validated. */
+  static UploadOutcome upload(
+      ConductorClient client, LocalDefinitions defs, Options options, IdflowLog log) {
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
     boolean single = options.workflows().size() == 1;
     if (single) {

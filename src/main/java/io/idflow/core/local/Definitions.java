@@ -71,7 +71,7 @@ public final class Definitions {
     List<String> unknown = new ArrayList<>(names);
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
-      String label = kind == Kind.WORKFLOW ? "Workflow" : "Task";
+      String label = Character.toUpperCase(kind.label().charAt(0)) + kind.label().substring(1);
       throw new IdflowException(
           unknown.stream().map(n -> label + " '" + n + "'").collect(Collectors.joining(", "))
               + " not found in local files (known: "

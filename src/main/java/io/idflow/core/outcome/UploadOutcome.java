@@ -59,7 +59,7 @@ public record UploadOutcome(
               "Conductor at "
                   + server
                   + " could not take the "
-                  + (kind == Kind.WORKFLOW ? "upload" : "task definitions")
+                  + (kind == Kind.WORKFLOW ? "upload" : kind.label() + "s")
                   + ": "
                   + message,
               cause));
@@ -190,7 +190,7 @@ public record UploadOutcome(
               return new RunReport.Entry(
                   kind,
                   r.name(),
-                  this.kind == Kind.WORKFLOW ? r.version() : null,
+                  this.kind.versioned() ? r.version() : null,
                   r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                   detail.isEmpty() ? null : String.join("\n", detail),
                   failed);
@@ -269,7 +269,7 @@ public record UploadOutcome(
     List<String> failed =
         results.stream()
             .filter(UploadResult::failed)
-            .map(r -> kind == Kind.WORKFLOW ? r.name() + " v" + r.version() : r.name())
+            .map(r -> kind.versioned() ? r.name() + " v" + r.version() : r.name())
             .toList();
     return summary().replaceFirst("^Summary: ", "")
         + (failed.isEmpty() ? "" : ": " + String.join(", ", failed));

@@ -95,7 +95,7 @@ public final class Planner {
       action = Action.UNCHANGED;
     } else {
       action =
-          def.kind() == Kind.TASK || options.onDrift() == DriftPolicy.OVERWRITE
+          !def.kind().versioned() || options.onDrift() == DriftPolicy.OVERWRITE
               ? Action.UPDATE
               : Action.DRIFT;
     }
