@@ -26,4 +26,8 @@ assert handlers.itev_on_paid.actions[0].start_workflow.name == 'itev_ship'
 assert log.contains('itev_refund v2')
 assert log.contains('started by event handler itev_on_refund (idflow-missing/events/refund.json at /actions/0/start_workflow)')
 assert !handlers.containsKey('itev_on_refund')
+// 5. diff lists the handler with its changes, and the sync goal that applies them.
+assert log.contains('''[INFO] ~ event handler itev_on_paid
+[INFO]     /active: false -> true
+[INFO]     /event: "conductor:itev_pay:captured" -> "conductor:itev_pay:paid"''')
 return true

@@ -49,7 +49,10 @@ public final class Diff {
 
   private Diff() {}
 
-  /** Fetches the server's definitions once each (two requests) and plans. */
+  /**
+   * Fetches the server's definitions once per kind (two requests, three when the project has event
+   * handlers) and plans.
+   */
   public static DiffOutcome run(
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
@@ -63,8 +66,13 @@ public final class Diff {
     } catch (IdflowException e) {
       scopeProblem = e.getMessage();
     }
+    // Event handlers are asked for only when the project has some: one request per kind it uses.
+    Kind[] kinds =
+        defs.eventHandlers().isEmpty()
+            ? new Kind[] {Kind.WORKFLOW, Kind.TASK}
+            : new Kind[] {Kind.WORKFLOW, Kind.TASK, Kind.EVENT_HANDLER};
     return new DiffOutcome(
-        plan(defs, RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK), scope),
+        plan(defs, RemoteDefinitions.fetch(client, kinds), scope),
         scopeProblem,
         options.failOnDiff());
   }
@@ -77,6 +85,7 @@ public final class Diff {
   public static Plan plan(LocalDefinitions defs, RemoteDefinitions remote, PurgeScope scope) {
     List<LocalDefinition> all = new ArrayList<>(defs.workflows());
     all.addAll(defs.tasks());
+    all.addAll(defs.eventHandlers());
     return Planner.plan(
         defs, remote, new Planner.Options(all, false, DriftPolicy.OVERWRITE, scope, true));
   }

@@ -111,7 +111,8 @@ public final class PruneWorkflows {
             options.excludes());
     RemoteDefinitions remote =
         NothingDone.beforeAnyWrite(
-            "Nothing was deleted", () -> RemoteDefinitions.fetch(client, Kind.WORKFLOW));
+            "Nothing was deleted",
+            () -> RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.EVENT_HANDLER));
     if (options.workflow() != null) {
       requireOnServer(remote, options.workflow(), options.version());
     }

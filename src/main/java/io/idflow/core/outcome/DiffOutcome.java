@@ -146,6 +146,14 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
                     && i.action() != Action.UNCHANGED)) {
       steps.add("'mvn idflow:sync-tasks'");
     }
+    if (items.stream()
+        .anyMatch(
+            i ->
+                i.local() != null
+                    && i.local().kind() == Kind.EVENT_HANDLER
+                    && i.action() != Action.UNCHANGED)) {
+      steps.add("'mvn idflow:sync-event-handlers'");
+    }
     if (count(Action.DELETE) > 0) {
       steps.add("'mvn idflow:purge-orphans'");
     }
@@ -214,7 +222,7 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
           };
       Integer version =
           item.local() != null
-              ? (item.local().kind() == Kind.WORKFLOW ? item.local().version() : null)
+              ? (item.local().kind().versioned() ? item.local().version() : null)
               : null;
       out.add(
           new RunReport.Entry(

@@ -110,7 +110,12 @@ public final class Planner {
    */
   public static Plan prune(LocalDefinitions local, RemoteDefinitions remote, Pruning pruning) {
     List<ObjectNode> all = remote.all(Kind.WORKFLOW);
-    WorkflowReferences refs = WorkflowReferences.of(all, local.workflows());
+    WorkflowReferences refs =
+        WorkflowReferences.of(
+            all,
+            local.workflows(),
+            remote.has(Kind.EVENT_HANDLER) ? remote.all(Kind.EVENT_HANDLER) : List.of(),
+            local.eventHandlers());
     Set<DefinitionId> defined = new HashSet<>();
     local.workflows().forEach(d -> defined.add(d.id()));
     Map<String, List<Integer>> versions = new HashMap<>();

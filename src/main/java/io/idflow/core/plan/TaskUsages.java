@@ -28,19 +28,43 @@ public final class TaskUsages {
    * One use of a task definition.
    *
    * @param task the task definition's name
-   * @param workflow the using workflow's name
-   * @param version the using workflow's version
+   * @param workflow the using workflow's name, or the event handler's
+   * @param version the using workflow's version (0 for an event handler)
    * @param taskRef the reference name of the using task ({@code outer_ref > inner_ref} inside an
-   *     inline sub-workflow)
-   * @param local where the using workflow was read from when it is local only, else null
+   *     inline sub-workflow), or the JSON pointer of an event handler's action
+   * @param local where the user was read from when it is local only, else null
+   * @param eventHandler whether the user is an event handler: {@code workflow} is its name
    */
-  public record Usage(String task, String workflow, int version, String taskRef, String local) {
+  public record Usage(
+      String task,
+      String workflow,
+      int version,
+      String taskRef,
+      String local,
+      boolean eventHandler) {
+
+    /** A use by a workflow. */
+    public Usage(String task, String workflow, int version, String taskRef, String local) {
+      this(task, workflow, version, taskRef, local, false);
+    }
+
+    /** A use by the action at {@code pointer} of the event handler {@code handler}. */
+    public static Usage byEventHandler(String task, String handler, String pointer, String local) {
+      return new Usage(task, handler, 0, pointer, local, true);
+    }
 
     /**
      * {@code workflow order_flow v3 (task ref charge_ref)}, with {@code local} before it for a
-     * local-only one.
+     * local-only one; {@code event handler on_paid (at /actions/0/start_workflow)}.
      */
     public String describe() {
+      if (eventHandler) {
+        return (local != null ? "local event handler " : "event handler ")
+            + workflow
+            + " (at "
+            + taskRef
+            + ")";
+      }
       return (local != null ? "local workflow " : "workflow ")
           + workflow
           + " v"

@@ -2,6 +2,7 @@ package io.idflow.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.model.EventHandlers;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.model.WorkflowTasks.SubWorkflowRef;
@@ -15,9 +16,10 @@ import java.util.Set;
 
 /**
  * Which workflows start which workflow versions, at any depth: SUB_WORKFLOW tasks (and the tasks of
- * their inline definitions), START_WORKFLOW tasks, and {@code failureWorkflow}. A reference pins a
- * version, takes the latest (no version), or any version (an expression); a reference whose name is
- * an expression may start any workflow and is {@link #chosenAtRunTime()}.
+ * their inline definitions), START_WORKFLOW tasks, {@code failureWorkflow}, and the {@code
+ * start_workflow} actions of event handlers. A reference pins a version, takes the latest (no
+ * version), or any version (an expression); a reference whose name is an expression may start any
+ * workflow and is {@link #chosenAtRunTime()}.
  */
 public final class WorkflowReferences {
 
@@ -48,6 +50,18 @@ public final class WorkflowReferences {
 
   /** The references in every version of every remote workflow and in every local workflow. */
   public static WorkflowReferences of(List<ObjectNode> remote, List<LocalDefinition> local) {
+    return of(remote, local, List.of(), List.of());
+  }
+
+  /**
+   * The references in every version of every remote workflow and in every local workflow, and the
+   * {@code start_workflow} actions of the server's and the local event handlers.
+   */
+  public static WorkflowReferences of(
+      List<ObjectNode> remote,
+      List<LocalDefinition> local,
+      List<ObjectNode> remoteHandlers,
+      List<LocalDefinition> localHandlers) {
     Map<String, Set<Reference>> found = new HashMap<>();
     Set<TaskUsages.Usage> dynamic = new LinkedHashSet<>();
     for (ObjectNode wf : remote) {
@@ -55,6 +69,12 @@ public final class WorkflowReferences {
     }
     for (LocalDefinition wf : local) {
       scan(wf.json(), wf.name(), wf.version(), "", wf.location(), found, dynamic);
+    }
+    for (ObjectNode handler : remoteHandlers) {
+      started(handler, handler.path("name").asText(), null, found, dynamic);
+    }
+    for (LocalDefinition handler : localHandlers) {
+      started(handler.json(), handler.name(), handler.location(), found, dynamic);
     }
     Map<String, List<Reference>> sorted = new HashMap<>();
     found.forEach((name, refs) -> sorted.put(name, refs.stream().sorted(ORDER).toList()));
@@ -117,6 +137,23 @@ public final class WorkflowReferences {
     }
   }
 
+  private static void started(
+      JsonNode handler,
+      String name,
+      String local,
+      Map<String, Set<Reference>> found,
+      Set<TaskUsages.Usage> dynamic) {
+    for (EventHandlers.Started s : EventHandlers.startedWorkflows(handler)) {
+      add(
+          s.name(),
+          s.version(),
+          false,
+          TaskUsages.Usage.byEventHandler(s.name(), name, s.pointer(), local),
+          found,
+          dynamic);
+    }
+  }
+
   private static void add(
       String target,
       Integer version,
@@ -130,7 +167,12 @@ public final class WorkflowReferences {
     }
     TaskUsages.Usage named =
         new TaskUsages.Usage(
-            target, usage.workflow(), usage.version(), usage.taskRef(), usage.local());
+            target,
+            usage.workflow(),
+            usage.version(),
+            usage.taskRef(),
+            usage.local(),
+            usage.eventHandler());
     found
         .computeIfAbsent(target, k -> new LinkedHashSet<>())
         .add(new Reference(target, version, anyVersion, named));

@@ -105,6 +105,7 @@ class PruneWorkflowsTest {
         wf("ship", 2, "ship@x.io", simple()),
         wf("ship", 3, "ship@x.io", simple()));
     server.stubFor(get(urlPathMatching("/api/workflow/running/.*")).willReturn(okJson("[]")));
+    server.stubFor(get("/api/event").willReturn(okJson("[]")));
     server.stubFor(
         delete(urlPathMatching("/api/metadata/workflow/.*"))
             .willReturn(aResponse().withStatus(200)));
@@ -269,6 +270,41 @@ class PruneWorkflowsTest {
             "INFO   - pay v1 (owner shop@x.io)",
             "INFO Dry run: nothing was deleted; 1 workflow version would be pruned");
     server.verify(0, deleteRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aVersionAnEventHandlerStartsIsKeptWhetherTheHandlerIsTheServersOrLocal() throws IOException {
+    listing(
+        wf("order", 3, "shop@x.io", simple()),
+        wf("pay", 1, "shop@x.io", simple()),
+        wf("pay", 2, "shop@x.io", simple()),
+        wf("pay", 3, "shop@x.io", simple()),
+        wf("pay", 4, "shop@x.io", simple()));
+    server.stubFor(
+        get("/api/event")
+            .willReturn(
+                okJson(
+                    "[{\"name\": \"on_paid\", \"event\": \"conductor:a:b\", \"actions\":"
+                        + " [{\"action\": \"start_workflow\", \"start_workflow\": {\"name\":"
+                        + " \"pay\", \"version\": 1}}]}]")));
+    write(
+        "events/refund.json",
+        "{\"name\": \"on_refund\", \"event\": \"conductor:a:c\", \"active\": true,"
+            + " \"actions\": [{\"action\": \"start_workflow\", \"start_workflow\": {\"name\":"
+            + " \"pay\", \"version\": 2}}]}");
+
+    PruneOutcome outcome = prune(options(0, true));
+
+    assertThat(outcome.candidates())
+        .extracting(PlanItem::id)
+        .containsExactly(DefinitionId.workflow("pay", 3), DefinitionId.workflow("pay", 4));
+    assertThat(outcome.kept())
+        .containsEntry(
+            DefinitionId.workflow("pay", 1),
+            "pinned by event handler on_paid (at /actions/0/start_workflow)")
+        .containsEntry(
+            DefinitionId.workflow("pay", 2),
+            "pinned by local event handler on_refund (at /actions/0/start_workflow)");
   }
 
   @Test
