@@ -59,7 +59,9 @@ public record UploadOutcome(
               "Conductor at "
                   + server
                   + " could not take the "
-                  + (kind == Kind.WORKFLOW ? "upload" : kind.label() + "s")
+                  + (kind == Kind.WORKFLOW
+                      ? "upload"
+                      : kind == Kind.TASK ? "task definitions" : kind.label() + "s")
                   + ": "
                   + message,
               cause));

@@ -188,7 +188,7 @@ class ServerModelTest {
   void everyStoredDefinitionStripsToOneThatComparesEqual() throws IOException {
     // The server's own copies of the samples (golden/roundtrip): what export writes must diff as
     // unchanged.
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : java.util.List.of(Kind.WORKFLOW, Kind.TASK)) {
       String file = kind == Kind.WORKFLOW ? "workflows.json" : "taskdefs.json";
       java.util.List<ObjectNode> stored =
           Json.MAPPER
