@@ -22,8 +22,8 @@ class ValidateMojoTest {
         .anyMatch(
             l ->
                 l.matches(
-                    "INFO Validated \\d+ workflows and \\d+ task definitions in \\d+ files: no"
-                        + " errors"));
+                    "INFO Validated \\d+ workflows, \\d+ task definitions and 1 event handler in"
+                        + " \\d+ files: no errors"));
   }
 
   @Test
