@@ -10,4 +10,8 @@ assert !log.contains('not-a-real-secret')
 def report = new JsonSlurper().parse(new File(basedir, 'target/idflow/check-missing.json'))
 def values = report.entries.findAll { it.kind in ['secret', 'env'] }.collect { "${it.kind} ${it.name} ${it.outcome}" }.sort()
 assert values == ['env IT_REGION present', 'secret IT_ABSENT missing', 'secret IT_PRESENT present'] : values
+// diff: the same check, beside a plan with nothing to change.
+assert log.contains('[WARNING] ! secret IT_ABSENT, read by itsec_call v1 at /tasks/0/inputParameters/http_request/headers/X-Partner-Key (idflow/workflows/call.json)')
+assert log.contains('Plan: 0 to create, 0 to update, 1 unchanged; 1 secret or environment value missing')
+assert log.contains('Create the missing secrets and environment values on the server: the plugin never writes them')
 return true

@@ -9,7 +9,6 @@ import io.idflow.core.model.EventHandlers;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
-import io.idflow.core.model.ServerValueRefs;
 import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.outcome.MissingOutcome;
 import io.idflow.core.outcome.Need;
@@ -68,20 +67,7 @@ public final class CheckMissing {
     LocalDefinitions defs =
         Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK);
-    // The names of the server's secrets and values only when a local workflow reads one.
-    boolean secrets = false;
-    boolean env = false;
-    for (LocalDefinition wf : defs.workflows()) {
-      for (ServerValueRefs.Ref ref : ServerValueRefs.in(wf.json())) {
-        secrets |= ref.secret();
-        env |= !ref.secret();
-      }
-    }
-    ServerNames names =
-        new ServerNames(
-            secrets ? client.secretNames() : Optional.empty(),
-            env ? client.environmentNames() : Optional.empty());
-    return evaluate(defs, options, remote, names);
+    return evaluate(defs, options, remote, ServerValues.names(client, defs));
   }
 
   /**
@@ -228,7 +214,7 @@ public final class CheckMissing {
               status == Need.Status.DRIFTED ? item.differences() : List.of()));
     }
     List<String> unchecked = new ArrayList<>();
-    List<ValueNeed> values = values(defs, names, unchecked);
+    List<ValueNeed> values = ServerValues.check(defs, names, unchecked);
     return new MissingOutcome(
         workflowNeeds,
         taskNeeds,
@@ -241,54 +227,6 @@ public final class CheckMissing {
         options.failOnDrift(),
         values,
         unchecked);
-  }
-
-  /**
-   * Each secret and environment value the local workflows read, with every use, checked against the
-   * server's names where it has them; where it has none, one line in {@code unchecked} says so.
-   */
-  private static List<ValueNeed> values(
-      LocalDefinitions defs, ServerNames names, List<String> unchecked) {
-    Map<String, List<String>> uses = new TreeMap<>();
-    for (LocalDefinition wf : defs.workflows()) {
-      for (ServerValueRefs.Ref ref : ServerValueRefs.in(wf.json())) {
-        uses.computeIfAbsent(
-                (ref.secret() ? "secret " : "env ") + ref.name(), k -> new ArrayList<>())
-            .add(
-                wf.id()
-                    + " at "
-                    + (wf.index() < 0 ? "" : "/" + wf.index())
-                    + ref.pointer()
-                    + " ("
-                    + wf.file()
-                    + ")");
-      }
-    }
-    List<ValueNeed> out = new ArrayList<>();
-    boolean secretsSkipped = false;
-    boolean envSkipped = false;
-    for (Map.Entry<String, List<String>> e : uses.entrySet()) {
-      boolean secret = e.getKey().startsWith("secret ");
-      String name = e.getKey().substring(e.getKey().indexOf(' ') + 1);
-      Optional<List<String>> known = secret ? names.secrets() : names.env();
-      if (known.isEmpty()) {
-        secretsSkipped |= secret;
-        envSkipped |= !secret;
-        continue;
-      }
-      out.add(new ValueNeed(secret, name, !known.get().contains(name), e.getValue()));
-    }
-    if (secretsSkipped) {
-      unchecked.add(
-          "Secrets the workflows read were not checked: the server has no /api/secrets"
-              + " (conductor-oss before 3.31)");
-    }
-    if (envSkipped) {
-      unchecked.add(
-          "Environment values the workflows read were not checked: the server has no"
-              + " /api/environment (conductor-oss before 3.31)");
-    }
-    return out;
   }
 
   private static Set<String> users(Map<WorkflowKey, Set<String>> map, WorkflowKey key) {

@@ -9,6 +9,7 @@ import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.DiffOutcome;
+import io.idflow.core.outcome.ValueNeed;
 import io.idflow.core.plan.DriftPolicy;
 import io.idflow.core.plan.Plan;
 import io.idflow.core.plan.Planner;
@@ -51,7 +52,8 @@ public final class Diff {
 
   /**
    * Fetches the server's definitions once per kind (two requests, three when the project has event
-   * handlers) and plans.
+   * handlers), and the names of its secrets and environment values when workflows read some, and
+   * plans.
    */
   public static DiffOutcome run(
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
@@ -71,10 +73,10 @@ public final class Diff {
         defs.eventHandlers().isEmpty()
             ? new Kind[] {Kind.WORKFLOW, Kind.TASK}
             : new Kind[] {Kind.WORKFLOW, Kind.TASK, Kind.EVENT_HANDLER};
-    return new DiffOutcome(
-        plan(defs, RemoteDefinitions.fetch(client, kinds), scope),
-        scopeProblem,
-        options.failOnDiff());
+    Plan plan = plan(defs, RemoteDefinitions.fetch(client, kinds), scope);
+    List<String> unchecked = new ArrayList<>();
+    List<ValueNeed> values = ServerValues.check(defs, ServerValues.names(client, defs), unchecked);
+    return new DiffOutcome(plan, scopeProblem, options.failOnDiff(), values, unchecked);
   }
 
   /**

@@ -24,9 +24,32 @@ import java.util.Optional;
  * @param plan the plan: every local definition (workflows first, then tasks), then the deletions
  *     and kept ones
  * @param scopeProblem why there is no task scope (shown instead of deletions), or null
- * @param failOnDiff whether any change fails the run
+ * @param failOnDiff whether any change, or a missing secret or environment value, fails the run
+ * @param values the secrets and environment values local workflows read, checked on the server
+ * @param unchecked one line per kind of value the server could not be asked about
  */
-public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) implements Outcome {
+public record DiffOutcome(
+    Plan plan,
+    String scopeProblem,
+    boolean failOnDiff,
+    List<ValueNeed> values,
+    List<String> unchecked)
+    implements Outcome {
+
+  public DiffOutcome {
+    values = List.copyOf(values);
+    unchecked = List.copyOf(unchecked);
+  }
+
+  /** A diff without secrets and environment values checked. */
+  public DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) {
+    this(plan, scopeProblem, failOnDiff, List.of(), List.of());
+  }
+
+  /** The secrets and environment values the server lacks; the plugin cannot create them. */
+  public List<ValueNeed> missingValues() {
+    return values.stream().filter(ValueNeed::missing).toList();
+  }
 
   public List<PlanItem> items() {
     return plan.items();
@@ -38,7 +61,7 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
 
   @Override
   public Optional<Failure> failure() {
-    if (!failOnDiff || !changes()) {
+    if (!failOnDiff || !changes() && missingValues().isEmpty()) {
       return Optional.empty();
     }
     // The plan is printed just above: the failure says so instead of repeating it.
@@ -48,7 +71,12 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
                 + summary().substring("Plan: ".length())
                 + ", listed above"
                 + System.lineSeparator()
-                + fixHint(),
+                + (changes() ? fixHint() : "")
+                + (missingValues().isEmpty()
+                    ? ""
+                    : (changes() ? System.lineSeparator() : "")
+                        + "Create the missing secrets and environment values on the server:"
+                        + " the plugin never writes them"),
             null));
   }
 
@@ -86,7 +114,14 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
         + (delete > 0 ? delete + " to delete, " : "")
         + count(Action.UNCHANGED)
         + " unchanged"
-        + (kept > 0 ? ", " + kept + " kept in use" : "");
+        + (kept > 0 ? ", " + kept + " kept in use" : "")
+        + (missingValues().isEmpty()
+            ? ""
+            : "; "
+                + missingValues().size()
+                + " secret or environment value"
+                + (missingValues().size() == 1 ? "" : "s")
+                + " missing");
   }
 
   /** The lines a user reads, one per change, each changed path below its definition. */
@@ -188,6 +223,13 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
     } else {
       log.info("Task definitions only in Conductor are not listed: " + scopeProblem);
     }
+    if (!missingValues().isEmpty()) {
+      log.warn("Missing on the server (the plugin never creates these):");
+      for (ValueNeed v : missingValues()) {
+        log.warn("! " + v.label() + ", read by " + String.join("; ", v.usedBy()));
+      }
+    }
+    unchecked.forEach(log::info);
     log.info("");
     log.info(summary());
   }
@@ -233,6 +275,7 @@ public record DiffOutcome(Plan plan, String scopeProblem, boolean failOnDiff) im
               detail,
               failOnDiff && action != Action.UNCHANGED && action != Action.KEEP_IN_USE));
     }
+    values.forEach(v -> out.add(v.entry(failOnDiff && v.missing())));
     return out;
   }
 

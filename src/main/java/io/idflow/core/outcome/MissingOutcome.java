@@ -294,16 +294,7 @@ public record MissingOutcome(
   public List<RunReport.Entry> entries() {
     List<RunReport.Entry> out =
         new ArrayList<>(needs().stream().map(n -> entry(n, failOnDrift)).toList());
-    for (ValueNeed v : values) {
-      out.add(
-          new RunReport.Entry(
-              v.secret() ? "secret" : "env",
-              v.name(),
-              null,
-              v.missing() ? "missing" : "present",
-              String.join("\n", v.usedBy()),
-              v.missing()));
-    }
+    values.forEach(v -> out.add(v.entry(v.missing())));
     return out;
   }
 

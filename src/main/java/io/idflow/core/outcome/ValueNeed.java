@@ -1,5 +1,6 @@
 package io.idflow.core.outcome;
 
+import io.idflow.core.report.RunReport;
 import java.util.List;
 
 /**
@@ -16,6 +17,20 @@ public record ValueNeed(boolean secret, String name, boolean missing, List<Strin
 
   public ValueNeed {
     usedBy = List.copyOf(usedBy);
+  }
+
+  /**
+   * Its report entry: kind {@code secret} or {@code env}, outcome {@code missing} or {@code
+   * present}.
+   */
+  public RunReport.Entry entry(boolean failed) {
+    return new RunReport.Entry(
+        secret ? "secret" : "env",
+        name,
+        null,
+        missing ? "missing" : "present",
+        String.join("\n", usedBy),
+        failed);
   }
 
   /** {@code secret DB_PASS}, {@code env REGION}. */
