@@ -153,6 +153,34 @@ class DiffOutcomeTest {
   }
 
   @Test
+  void aMissingSecretFailsTheGateThoughNothingElseDiffers() throws IOException {
+    file("workflows/a.json", wf("a", 1, 10));
+    DiffOutcome clean = diff(remote(wf("a", 1, 10)), remote(), null);
+    List<ValueNeed> values =
+        List.of(
+            new ValueNeed(true, "API_KEY", true, List.of("a v1 at /tasks/0/inputParameters/k")),
+            new ValueNeed(false, "REGION", false, List.of("a v1 at /tasks/0/inputParameters/r")));
+
+    DiffOutcome gate = new DiffOutcome(clean.plan(), null, true, values, List.of());
+
+    assertThat(gate.summary())
+        .isEqualTo(
+            "Plan: 0 to create, 0 to update, 1 unchanged; 1 secret or environment value missing");
+    assertThat(gate.failure()).isPresent();
+    assertThat(gate.failure().get().message())
+        .endsWith(
+            "listed above"
+                + System.lineSeparator()
+                + "Create the missing secrets and environment values on the server: the plugin"
+                + " never writes them");
+    assertThat(gate.entries())
+        .filteredOn(e -> e.kind().equals("secret") || e.kind().equals("env"))
+        .extracting(e -> e.name() + " " + e.outcome() + " " + e.failed())
+        .containsExactly("API_KEY missing true", "REGION present false");
+    assertThat(new DiffOutcome(clean.plan(), null, false, values, List.of()).failure()).isEmpty();
+  }
+
+  @Test
   void withoutScopeNoDeletionsAndTheReasonIsKept() throws IOException {
     file("workflows/a.json", wf("a", 1, 10));
     DiffOutcome diff = diff(remote(wf("a", 1, 10)), remote(task("y", 1, "us@x.com")), null);
