@@ -148,7 +148,8 @@ public final class Export {
         DefinitionId id = DefinitionId.of(kind, def);
         LocalDefinition mine = defined.get(id);
         Item item;
-        if (mine != null && !options.force()) {
+        boolean templated = mine != null && usesPlaceholders(base.resolve(mine.file()), files);
+        if (mine != null && (!options.force() || templated)) {
           item =
               new Item(
                   id,
@@ -156,18 +157,12 @@ public final class Export {
                   base.resolve(mine.file()),
                   "defined in "
                       + mine.location()
-                      + " (-Didflow.force=true replaces it with the server's)");
-        } else if (mine != null && usesPlaceholders(base.resolve(mine.file()), files)) {
-          item =
-              new Item(
-                  id,
-                  Action.SKIP,
-                  base.resolve(mine.file()),
-                  "defined in "
-                      + mine.location()
-                      + ", which uses placeholders ("
-                      + files.placeholders().syntax()
-                      + "): the server's copy would replace them with values; edit it by hand");
+                      + (templated
+                          ? ", which uses placeholders ("
+                              + files.placeholders().syntax()
+                              + "): the server's copy would replace them with values; edit it by"
+                              + " hand"
+                          : " (-Didflow.force=true replaces it with the server's)"));
         } else if (mine != null) {
           item = new Item(id, Action.REPLACE, base.resolve(mine.file()), null);
         } else {

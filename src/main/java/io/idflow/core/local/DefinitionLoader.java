@@ -480,18 +480,7 @@ public final class DefinitionLoader {
                         : "")));
         valid = false;
       }
-    } else if (kind == Kind.TASK && json.has("tasks") && json.get("tasks").isArray()) {
-      problems.add(
-          Problem.error(
-              shown,
-              label,
-              where + "/tasks",
-              "this looks like a workflow definition (it has 'tasks'): move it to "
-                  + Kind.WORKFLOW.folder()
-                  + "/"));
-      valid = false;
-    }
-    if (kind == Kind.EVENT_HANDLER && json.path("tasks").isArray()) {
+    } else if (json.path("tasks").isArray()) {
       problems.add(
           Problem.error(
               shown,
