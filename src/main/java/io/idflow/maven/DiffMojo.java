@@ -35,6 +35,13 @@ public class DiffMojo extends AbstractValidatingMojo {
   @Parameter(property = IdflowProperties.PURGE_EXCLUDES)
   private String excludes;
 
+  /**
+   * The server's event handlers whose names match these globs belong to the project, as for {@code
+   * purge-orphans}: those no local file defines are listed as deletions.
+   */
+  @Parameter(property = IdflowProperties.PURGE_EVENT_HANDLERS)
+  private String eventHandlers;
+
   @Override
   protected Outcome outcome(IdflowLog log) {
     report().checked("directory", Texts.path(directory.toPath())).checked("failOnDiff", failOnDiff);
@@ -47,7 +54,8 @@ public class DiffMojo extends AbstractValidatingMojo {
               Definitions.names(excludes),
               failOnDiff,
               ownerEmail,
-              ownerEmailMandatory),
+              ownerEmailMandatory,
+              Definitions.names(eventHandlers)),
           log);
     }
   }

@@ -36,6 +36,7 @@ final class IdflowProperties {
 
   static final String PURGE_INCLUDES = "idflow.purge.includes";
   static final String PURGE_EXCLUDES = "idflow.purge.excludes";
+  static final String PURGE_EVENT_HANDLERS = "idflow.purge.eventHandlers";
   static final String PURGE_MAX_DELETIONS = "idflow.purge.maxDeletions";
   static final String PURGE_BACKUP_DIRECTORY = "idflow.purge.backupDirectory";
 

@@ -34,18 +34,27 @@ public class PurgeOrphansMojo extends AbstractValidatingMojo {
   @Parameter(property = IdflowProperties.PURGE_INCLUDES)
   private String includes;
 
-  /** Name globs ({@code *}, {@code ?}; comma list) of remote task definitions never purged. */
+  /** Name globs ({@code *}, {@code ?}; comma list) of remote definitions never purged. */
   @Parameter(property = IdflowProperties.PURGE_EXCLUDES)
   private String excludes;
+
+  /**
+   * Name globs ({@code *}, {@code ?}; comma list) of the server's event handlers that belong to the
+   * project: those no local file defines are purged with the task definitions, under the same
+   * guards, and backed up to {@code <time>/events/<name>.json}. Handlers have no owner, so these
+   * globs are their whole scope; without them no handler is ever deleted.
+   */
+  @Parameter(property = IdflowProperties.PURGE_EVENT_HANDLERS)
+  private String eventHandlers;
 
   /** More task definitions to purge than this fails the goal before anything is deleted. */
   @Parameter(property = IdflowProperties.PURGE_MAX_DELETIONS, defaultValue = "10")
   private int maxDeletions;
 
   /**
-   * Where each run writes the task definitions it deletes, as fetched, in {@code
-   * <time>/tasks/<name>.json}: {@code mvn idflow:sync-tasks -Didflow.directory=<that folder>}
-   * restores them.
+   * Where each run writes the definitions it deletes, as fetched, in {@code
+   * <time>/tasks/<name>.json} (and {@code <time>/events/<name>.json}): {@code mvn idflow:sync
+   * -Didflow.directory=<that folder>} restores them.
    */
   @Parameter(
       property = IdflowProperties.PURGE_BACKUP_DIRECTORY,
@@ -57,7 +66,8 @@ public class PurgeOrphansMojo extends AbstractValidatingMojo {
     report()
         .checked("force", force)
         .checked("dryRun", dryRun)
-        .checked("maxDeletions", maxDeletions);
+        .checked("maxDeletions", maxDeletions)
+        .checked("eventHandlers", eventHandlers);
     try (ConductorClient client = client()) {
       return PurgeOrphans.run(
           client,
@@ -70,7 +80,8 @@ public class PurgeOrphansMojo extends AbstractValidatingMojo {
               maxDeletions,
               backupDirectory.toPath(),
               ownerEmail,
-              ownerEmailMandatory),
+              ownerEmailMandatory,
+              Definitions.names(eventHandlers)),
           log,
           Clock.systemDefaultZone());
     }

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Deletes definitions (task definitions for {@code purge-orphans}, workflow versions for {@code
- * prune-workflows}), each written to a backup first, and says what became of each.
+ * Deletes definitions (task definitions and event handlers for {@code purge-orphans}, workflow
+ * versions for {@code prune-workflows}), each written to a backup first, and says what became of
+ * each.
  */
 public final class Purger {
   private static final DateTimeFormatter BACKUP_FOLDER =
@@ -134,26 +135,30 @@ public final class Purger {
       return false;
     }
     try {
-      return id.kind() == Kind.TASK
-          ? client.getTaskDef(id.name()).isEmpty()
-          : client.getWorkflowDef(id.name(), id.version()).isEmpty();
+      return switch (id.kind()) {
+        case TASK -> client.getTaskDef(id.name()).isEmpty();
+        case WORKFLOW -> client.getWorkflowDef(id.name(), id.version()).isEmpty();
+        case EVENT_HANDLER ->
+            client.getEventHandlers().stream()
+                .noneMatch(h -> h.path("name").asText().equals(id.name()));
+      };
     } catch (ConductorException again) {
       return false;
     }
   }
 
   private static void delete(ConductorClient client, DefinitionId id) {
-    if (id.kind() == Kind.TASK) {
-      client.deleteTaskDef(id.name());
-    } else {
-      client.deleteWorkflowDef(id.name(), id.version());
+    switch (id.kind()) {
+      case TASK -> client.deleteTaskDef(id.name());
+      case WORKFLOW -> client.deleteWorkflowDef(id.name(), id.version());
+      case EVENT_HANDLER -> client.deleteEventHandler(id.name());
     }
   }
 
   /**
-   * Writes each deletion as fetched to {@code <root>/<time>/tasks/<name>.json}, or {@code
-   * workflows/<name>.v<version>.json}: a definitions directory that {@code sync-tasks} and {@code
-   * upload-workflows} restore.
+   * Writes each deletion as fetched to {@code <root>/<time>/tasks/<name>.json}, {@code
+   * events/<name>.json} or {@code workflows/<name>.v<version>.json}: a definitions directory that
+   * {@code sync} restores.
    */
   private static Path backup(Path root, List<PlanItem> deletions, Clock clock) {
     String stamp = LocalDateTime.now(clock).format(BACKUP_FOLDER);
@@ -169,15 +174,15 @@ public final class Purger {
         // The file name only has to be unique: the definition inside names it.
         DefinitionId id = deletion.id();
         written = folder.resolve(id.kind().folder());
-        String base = id.kind() == Kind.TASK ? id.name() : id.name() + ".v" + id.version();
+        String base = id.kind().versioned() ? id.name() + ".v" + id.version() : id.name();
         DefinitionFiles.writeNew(DefinitionFiles.freeFile(written, base, taken), deletion.remote());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the backup of the "
-              + (deletions.get(0).id().kind() == Kind.TASK
-                  ? "task definitions to purge"
-                  : "workflow versions to prune")
+              + (deletions.get(0).id().kind() == Kind.WORKFLOW
+                  ? "workflow versions to prune"
+                  : "definitions to purge")
               + " in "
               + written
               + " (nothing was deleted): "

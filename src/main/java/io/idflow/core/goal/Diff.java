@@ -34,17 +34,31 @@ public final class Diff {
    * @param ownerEmail the owner of the project's task definitions; set on definitions that have
    *     none
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
+   * @param eventHandlers name globs of the server's event handlers that belong to the project, as
+   *     for purge-orphans
    */
   public record Options(
       Set<String> includes,
       Set<String> excludes,
       boolean failOnDiff,
       String ownerEmail,
-      boolean ownerEmailMandatory) {
+      boolean ownerEmailMandatory,
+      Set<String> eventHandlers) {
+
+    /** No event handler in scope. */
+    public Options(
+        Set<String> includes,
+        Set<String> excludes,
+        boolean failOnDiff,
+        String ownerEmail,
+        boolean ownerEmailMandatory) {
+      this(includes, excludes, failOnDiff, ownerEmail, ownerEmailMandatory, Set.of());
+    }
 
     public Options {
       includes = Set.copyOf(includes);
       excludes = Set.copyOf(excludes);
+      eventHandlers = Set.copyOf(eventHandlers);
     }
   }
 
@@ -52,8 +66,8 @@ public final class Diff {
 
   /**
    * Fetches the server's definitions once per kind (two requests, three when the project has event
-   * handlers), and the names of its secrets and environment values when workflows read some, and
-   * plans.
+   * handlers or puts some in scope), and the names of its secrets and environment values when
+   * workflows read some, and plans.
    */
   public static DiffOutcome run(
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
@@ -70,10 +84,15 @@ public final class Diff {
     }
     // Event handlers are asked for only when the project has some: one request per kind it uses.
     Kind[] kinds =
-        defs.eventHandlers().isEmpty()
+        defs.eventHandlers().isEmpty() && options.eventHandlers().isEmpty()
             ? new Kind[] {Kind.WORKFLOW, Kind.TASK}
             : new Kind[] {Kind.WORKFLOW, Kind.TASK, Kind.EVENT_HANDLER};
-    Plan plan = plan(defs, RemoteDefinitions.fetch(client, kinds), scope);
+    RemoteDefinitions remote = RemoteDefinitions.fetch(client, kinds);
+    Plan plan =
+        PurgeOrphans.withEventHandlers(
+            plan(defs, remote, scope),
+            Planner.eventHandlerDeletions(
+                defs, remote, options.eventHandlers(), options.excludes()));
     List<String> unchecked = new ArrayList<>();
     List<ValueNeed> values = ServerValues.check(defs, ServerValues.names(client, defs), unchecked);
     return new DiffOutcome(plan, scopeProblem, options.failOnDiff(), values, unchecked);

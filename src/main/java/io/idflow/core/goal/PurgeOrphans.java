@@ -19,14 +19,15 @@ import io.idflow.core.plan.PurgeScope;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code purge-orphans}: deletes the remote task definitions that belong to this project (the
- * scope), are not defined locally and that no workflow uses, after writing each to a backup. The
- * plan is the one {@code diff} shows. A dry run, an empty plan and the guards stop before anything
- * is written or deleted.
+ * scope), are not defined locally and that no workflow uses, and the event handlers in scope by
+ * name that no local file defines, after writing each to a backup. The plan is the one {@code diff}
+ * shows. A dry run, an empty plan and the guards stop before anything is written or deleted.
  */
 public final class PurgeOrphans {
 
@@ -42,6 +43,8 @@ public final class PurgeOrphans {
    * @param ownerEmail the owner whose task definitions are in scope; null: the one all local task
    *     definitions share
    * @param ownerEmailMandatory validate {@code ownerEmail} as strict servers do
+   * @param eventHandlers name globs of the server's event handlers in scope (handlers have no
+   *     owner); none: no handler is purged
    */
   public record Options(
       boolean force,
@@ -51,11 +54,35 @@ public final class PurgeOrphans {
       int maxDeletions,
       Path backupRoot,
       String ownerEmail,
-      boolean ownerEmailMandatory) {
+      boolean ownerEmailMandatory,
+      Set<String> eventHandlers) {
+
+    /** Task definitions only. */
+    public Options(
+        boolean force,
+        boolean dryRun,
+        Set<String> includes,
+        Set<String> excludes,
+        int maxDeletions,
+        Path backupRoot,
+        String ownerEmail,
+        boolean ownerEmailMandatory) {
+      this(
+          force,
+          dryRun,
+          includes,
+          excludes,
+          maxDeletions,
+          backupRoot,
+          ownerEmail,
+          ownerEmailMandatory,
+          Set.of());
+    }
 
     public Options {
       includes = Set.copyOf(includes);
       excludes = Set.copyOf(excludes);
+      eventHandlers = Set.copyOf(eventHandlers);
       if (maxDeletions < 0) {
         throw new IdflowException(
             "idflow.purge.maxDeletions must be 0 or more, found " + maxDeletions);
@@ -64,6 +91,16 @@ public final class PurgeOrphans {
   }
 
   private PurgeOrphans() {}
+
+  /** {@code plan} with the event handler deletions after its own items. */
+  static Plan withEventHandlers(Plan plan, List<PlanItem> handlers) {
+    if (handlers.isEmpty()) {
+      return plan;
+    }
+    List<PlanItem> items = new ArrayList<>(plan.items());
+    items.addAll(handlers);
+    return new Plan(items, plan.deletions());
+  }
 
   /**
    * Plans and (unless a dry run or a guard) applies the purge. Throws when nothing can be planned
@@ -80,15 +117,25 @@ public final class PurgeOrphans {
             options.ownerEmail(), defs.tasks(), options.includes(), options.excludes());
     // The task definitions first: they are what the purge acts on. The workflows only for the usage
     // check.
-    Kind[] kinds = options.force() ? new Kind[] {Kind.TASK} : new Kind[] {Kind.TASK, Kind.WORKFLOW};
+    List<Kind> kinds = new ArrayList<>(List.of(Kind.TASK));
+    if (!options.force()) {
+      kinds.add(Kind.WORKFLOW);
+    }
+    if (!options.eventHandlers().isEmpty()) {
+      kinds.add(Kind.EVENT_HANDLER);
+    }
     RemoteDefinitions remote =
         NothingDone.beforeAnyWrite(
-            "Nothing was deleted", () -> RemoteDefinitions.fetch(client, kinds));
+            "Nothing was deleted",
+            () -> RemoteDefinitions.fetch(client, kinds.toArray(Kind[]::new)));
     Plan plan =
-        Planner.plan(
-            defs,
-            remote,
-            new Planner.Options(List.of(), false, DriftPolicy.WARN, scope, !options.force()));
+        withEventHandlers(
+            Planner.plan(
+                defs,
+                remote,
+                new Planner.Options(List.of(), false, DriftPolicy.WARN, scope, !options.force())),
+            Planner.eventHandlerDeletions(
+                defs, remote, options.eventHandlers(), options.excludes()));
     List<PlanItem> candidates = plan.with(Action.DELETE);
     int count = candidates.size();
     if (count == 0 || options.dryRun()) {
@@ -120,7 +167,13 @@ public final class PurgeOrphans {
           options.maxDeletions(),
           null,
           DeletionGuards.tooMany(
-              count, options.maxDeletions(), "task definitions", "purged", "purge"));
+              count,
+              options.maxDeletions(),
+              candidates.stream().allMatch(c -> c.id().kind() == Kind.TASK)
+                  ? "task definitions"
+                  : "definitions",
+              "purged",
+              "purge"));
     }
     return new PurgeOutcome(
         plan,

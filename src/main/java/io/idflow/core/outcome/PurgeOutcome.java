@@ -4,6 +4,7 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.Texts;
 import io.idflow.core.apply.Purger;
+import io.idflow.core.model.Kind;
 import io.idflow.core.plan.Action;
 import io.idflow.core.plan.DeletionScope;
 import io.idflow.core.plan.Plan;
@@ -12,7 +13,6 @@ import io.idflow.core.plan.TaskUsages;
 import io.idflow.core.report.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The outcome of {@code purge-orphans}: its plan (what to delete, what to keep), where the backups
- * went, a result per deleted task definition, and the reason nothing was deleted, if a guard
- * stopped it.
+ * went, a result per deleted task definition or event handler, and the reason nothing was deleted,
+ * if a guard stopped it.
  *
  * @param plan the deletions and the task definitions kept in use, with the scope they were planned
  *     with
@@ -84,7 +84,7 @@ public record PurgeOutcome(
     if (failedDeletes() == 0) {
       return Optional.empty();
     }
-    String message = purged.failureMessage("purge", "orphaned tasks");
+    String message = purged.failureMessage("purge", "orphaned " + noun() + "s");
     return Optional.of(
         serverUnavailable() ? Failure.server(message, null) : Failure.user(message, null));
   }
@@ -104,14 +104,16 @@ public record PurgeOutcome(
   @Override
   public List<RunReport.Entry> entries() {
     List<RunReport.Entry> out = new ArrayList<>();
-    Map<String, Purger.Result> results = new HashMap<>();
-    results().forEach(r -> results.put(r.name(), r));
-    for (PlanItem c : candidates()) {
-      Purger.Result r = results.get(c.name());
+    List<PlanItem> candidates = candidates();
+    for (int i = 0; i < candidates.size(); i++) {
+      PlanItem c = candidates.get(i);
+      // The purger answers once per candidate, in their order.
+      Purger.Result r = i < results().size() ? results().get(i) : null;
       String outcome = r == null ? "would-purge" : r.purged() ? "purged" : "failed";
       String detail = r == null || r.reason() == null ? c.reason() : c.reason() + "\n" + r.reason();
       out.add(
-          new RunReport.Entry("task", c.name(), null, outcome, detail, r != null && !r.purged()));
+          new RunReport.Entry(
+              c.id().kind().label(), c.name(), null, outcome, detail, r != null && !r.purged()));
     }
     for (PlanItem kept : inUse()) {
       out.add(
@@ -173,6 +175,7 @@ public record PurgeOutcome(
           "Usage check skipped (force): task definitions are deleted even when workflows use them");
     }
     List<PlanItem> candidates = candidates();
+    String noun = noun();
     if (candidates.isEmpty()) {
       log.info(
           "No orphaned tasks to purge"
@@ -183,18 +186,18 @@ public record PurgeOutcome(
     }
     if (dryRun || guard != null) {
       log.info(
-          "The following tasks "
+          "The following "
+              + noun
+              + "s "
               + (dryRun ? "will" : "would")
               + " be purged (not available locally):");
-      candidates.forEach(c -> log.info("  - " + c.name() + " (" + c.reason() + ")"));
+      candidates.forEach(c -> log.info("  - " + shown(c) + " (" + c.reason() + ")"));
       log.info("");
       if (guard != null) {
         return; // the failure says why: printing it here too would say it twice
       }
       log.info(
-          "Dry run: nothing was deleted; "
-              + plural(candidates.size(), "task")
-              + " would be purged");
+          "Dry run: nothing was deleted; " + plural(candidates.size(), noun) + " would be purged");
       if (plan.blockedByRunTimeChoices()) {
         log.warn(
             "Some workflows pick their tasks at run time and no idflow.purge.excludes are set: a"
@@ -210,23 +213,30 @@ public record PurgeOutcome(
     if (backup() != null) {
       log.info(
           "Backed up "
-              + plural(candidates.size(), "task definition")
+              + plural(candidates.size(), noun.equals("task") ? "task definition" : noun)
               + " to "
               + Texts.path(backup()));
-      log.info("  restore with: mvn idflow:sync-tasks -Didflow.directory=" + Texts.path(backup()));
+      log.info(
+          "  restore with: mvn idflow:"
+              + (noun.equals("task") ? "sync-tasks" : "sync")
+              + " -Didflow.directory="
+              + Texts.path(backup()));
     }
-    log.info("Purging " + plural(candidates.size(), "orphaned task") + "...");
-    for (Purger.Result r : results()) {
+    log.info("Purging " + plural(candidates.size(), "orphaned " + noun) + "...");
+    List<Purger.Result> results = results();
+    for (int i = 0; i < results.size(); i++) {
+      Purger.Result r = results.get(i);
+      String kind = candidates.get(i).id().kind().label();
       if (r.purged()) {
-        log.info("✓ Purged task: " + r.name());
+        log.info("✓ Purged " + kind + ": " + r.name());
       } else {
-        log.error("✗ Failed to purge task: " + r.name() + ": " + r.reason());
+        log.error("✗ Failed to purge " + kind + ": " + r.name() + ": " + r.reason());
       }
     }
     log.info("");
     String summary =
         "Purge Summary: "
-            + plural(purgedCount(), "task")
+            + plural(purgedCount(), noun)
             + " purged successfully, "
             + failedDeletes()
             + " failed";
@@ -235,6 +245,16 @@ public record PurgeOutcome(
     } else {
       log.info(summary);
     }
+  }
+
+  /** {@code task} while only task definitions are to be purged, else {@code definition}. */
+  private String noun() {
+    return candidates().stream().allMatch(c -> c.id().kind() == Kind.TASK) ? "task" : "definition";
+  }
+
+  /** A task definition by its name (as ever), anything else with its kind. */
+  private static String shown(PlanItem c) {
+    return c.id().kind() == Kind.TASK ? c.name() : c.id().kind().label() + " " + c.name();
   }
 
   static String plural(long n, String word) {

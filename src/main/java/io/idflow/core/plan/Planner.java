@@ -9,6 +9,7 @@ import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,6 +101,42 @@ public final class Planner {
               : Action.DRIFT;
     }
     return PlanItem.compared(action, def, theirs, diffs);
+  }
+
+  /**
+   * The server's event handlers that no local file defines and whose name one of {@code includes}
+   * matches and none of {@code excludes}: to delete. Handlers have no owner, so name globs are
+   * their whole scope; without includes none is in scope.
+   */
+  public static List<PlanItem> eventHandlerDeletions(
+      LocalDefinitions local,
+      RemoteDefinitions remote,
+      Collection<String> includes,
+      Collection<String> excludes) {
+    if (includes.isEmpty()) {
+      return List.of();
+    }
+    Set<String> defined = new HashSet<>(local.names(Kind.EVENT_HANDLER));
+    List<PlanItem> items = new ArrayList<>();
+    for (ObjectNode handler : remote.all(Kind.EVENT_HANDLER)) {
+      String name = handler.path("name").asText();
+      Optional<String> glob = includes.stream().filter(g -> Glob.of(g).matches(name)).findFirst();
+      if (glob.isPresent()
+          && !defined.contains(name)
+          && excludes.stream().noneMatch(g -> Glob.of(g).matches(name))) {
+        items.add(
+            new PlanItem(
+                Action.DELETE,
+                DefinitionId.eventHandler(name),
+                null,
+                handler,
+                List.of(),
+                "matches idflow.purge.eventHandlers " + glob.get(),
+                List.of()));
+      }
+    }
+    items.sort(java.util.Comparator.comparing(PlanItem::name));
+    return items;
   }
 
   /**
