@@ -11,7 +11,7 @@ def status = { String path ->
 def read = { String path -> new JsonSlurper().parse(new URL(conductorUrl + '/api/' + path)) }
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/(?m)^\[INFO\] --- idflow:/)
+def runs = log.split(/(?m)^\[INFO\] --- idflow(-maven-plugin)?:/) // before Maven 3.9: the artifactId, not the prefix
 assert runs.length == 3 : "expected 2 goal runs in build.log, found ${runs.length - 1}"
 def lines = { int n -> runs[n].readLines().collect { it.replaceFirst(/^\[INFO\] /, '') } }
 def first = lines(1)
