@@ -5,6 +5,7 @@ import io.idflow.core.Texts;
 import io.idflow.core.client.AuthMode;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.goal.Info;
+import io.idflow.core.outcome.InfoOutcome;
 import io.idflow.core.outcome.Outcome;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,8 +31,8 @@ public class InfoMojo extends AbstractRemoteMojo {
   @Override
   protected Outcome outcome(IdflowLog log) {
     ConnectionFactory factory = connectionFactory(log);
-    Info.Connection connection =
-        new Info.Connection(
+    InfoOutcome.Connection connection =
+        new InfoOutcome.Connection(
             conductorUrl(),
             conductorUrlSource(),
             Info.auth(AuthMode.parse(auth), factory.credentials(serverId).orElse(null)));

@@ -25,15 +25,6 @@ public final class Info {
   private Info() {}
 
   /**
-   * How the build reaches the server.
-   *
-   * @param url the URL in force
-   * @param urlSource where it came from ({@code the environment variable CONDUCTOR_SERVER_URL})
-   * @param auth the auth mode and the credentials' source, never their value ({@link #auth})
-   */
-  public record Connection(String url, String urlSource, String auth) {}
-
-  /**
    * Probes the server ({@link ConductorClient#serverInfo()}), counts its definitions, and counts
    * the local ones when {@code files} is not null (their problems are logged as warnings). The
    * workflow count uses the names-and-versions listing when the server has it: the full listing
@@ -41,7 +32,7 @@ public final class Info {
    */
   public static InfoOutcome run(
       ConductorClient client,
-      Connection connection,
+      InfoOutcome.Connection connection,
       LocalFiles files,
       String localDirectory,
       IdflowLog log) {

@@ -2,7 +2,6 @@ package io.idflow.core.outcome;
 
 import io.idflow.core.IdflowLog;
 import io.idflow.core.client.ServerInfo;
-import io.idflow.core.goal.Info;
 import io.idflow.core.report.RunReport;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,17 @@ import java.util.Optional;
  * @param local the local definitions, null when the directory does not exist
  */
 public record InfoOutcome(
-    Info.Connection connection,
-    ServerInfo server,
-    Counts remote,
-    String localDirectory,
-    Counts local)
+    Connection connection, ServerInfo server, Counts remote, String localDirectory, Counts local)
     implements Outcome {
+
+  /**
+   * How the build reaches the server.
+   *
+   * @param url the URL in force
+   * @param urlSource where it came from ({@code the environment variable CONDUCTOR_SERVER_URL})
+   * @param auth the auth mode and the credentials' source, never their value
+   */
+  public record Connection(String url, String urlSource, String auth) {}
 
   /**
    * How many definitions one side holds.

@@ -14,6 +14,7 @@ import io.idflow.core.client.AuthMode;
 import io.idflow.core.client.ConductorClient;
 import io.idflow.core.client.Credentials;
 import io.idflow.core.local.LocalFiles;
+import io.idflow.core.outcome.InfoOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,9 @@ class InfoTest {
 
   ConductorClient client;
   final CollectingLog log = new CollectingLog();
-  final Info.Connection connection =
-      new Info.Connection("http://conductor:8080", "the conductorUrl parameter", "none: test");
+  final InfoOutcome.Connection connection =
+      new InfoOutcome.Connection(
+          "http://conductor:8080", "the conductorUrl parameter", "none: test");
 
   @BeforeEach
   void setUp() throws IOException {
