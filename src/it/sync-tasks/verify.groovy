@@ -1,7 +1,8 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-def runs = log.split(/(?m)^\[INFO\] --- idflow:/) // one chunk per goal run, in order
+// One chunk per goal run, in order; Maven before 3.9 names the plugin by its artifactId there, not its prefix.
+def runs = log.split(/(?m)^\[INFO\] --- idflow(-maven-plugin)?:/)
 def run = { int n -> runs[n] }
 assert runs.length == 5 : "expected 4 runs of sync-tasks in build.log, found ${runs.length - 1}"
 

@@ -4,11 +4,11 @@ if (binding.hasVariable('itStopGuard')) {
     assert log.contains('No Conductor server to stop') || log.contains('Stopped Conductor')
     return
 }
-assert log =~ /Stopped Conductor 3\.32\.3 at ${java.util.regex.Pattern.quote(conductorUrl)} \(pid \d+\) in /
+assert log =~ /Stopped Conductor ${java.util.regex.Pattern.quote(conductorVersion)} at ${java.util.regex.Pattern.quote(conductorUrl)} \(pid \d+\) in /
 assert !new File(serverDirectory, 'server.pid').exists()
 try {
     new Socket('127.0.0.1', conductorPort as int).close()
     assert false: "something still listens on ${conductorUrl}"
 } catch (ConnectException expected) {
 }
-assert log =~ /Stopped Conductor 3\.32\.3 at ${java.util.regex.Pattern.quote(conductorProdUrl)} \(pid \d+\) in /
+assert log =~ /Stopped Conductor ${java.util.regex.Pattern.quote(conductorVersion)} at ${java.util.regex.Pattern.quote(conductorProdUrl)} \(pid \d+\) in /

@@ -151,6 +151,40 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     return env != null && !env.isBlank() ? env.trim() : DEFAULT_URL;
   }
 
+  /**
+   * Where {@link #conductorUrl()} came from: the command line, a project property (the POM's, or
+   * the one {@code start-server} sets), the parameter, the environment, or the default.
+   */
+  protected String conductorUrlSource() {
+    if (conductorUrl != null && !conductorUrl.isBlank()) {
+      String value = conductorUrl.trim();
+      if (session != null
+          && value.equals(
+              trimmed(session.getUserProperties().getProperty(IdflowProperties.CONDUCTOR_URL)))) {
+        return "-D" + IdflowProperties.CONDUCTOR_URL;
+      }
+      if (session != null
+          && session.getCurrentProject() != null
+          && value.equals(
+              trimmed(
+                  session
+                      .getCurrentProject()
+                      .getProperties()
+                      .getProperty(IdflowProperties.CONDUCTOR_URL)))) {
+        return "the project property " + IdflowProperties.CONDUCTOR_URL;
+      }
+      return "the conductorUrl parameter";
+    }
+    String env = System.getenv(URL_ENV);
+    return env != null && !env.isBlank()
+        ? "the environment variable " + URL_ENV
+        : "the default: no conductorUrl parameter, no " + URL_ENV;
+  }
+
+  private static String trimmed(String value) {
+    return value == null ? null : value.trim();
+  }
+
   protected ConductorClient client() {
     ConnectionFactory factory = connectionFactory(new MavenLog(getLog(), this::masked));
     // Whatever message reaches the report, the secrets this client may send are masked in it.
@@ -158,20 +192,37 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
     report()
         .secret(factory.storePassword(ConnectionFactory.Store.TRUST, trustStorePassword))
         .secret(factory.storePassword(ConnectionFactory.Store.KEY, keyStorePassword));
-    return factory.client(
-        conductorUrl(),
-        new ConnectionFactory.Options(
-            serverId,
-            auth,
-            connectTimeout,
-            readTimeout,
-            retries,
-            trustStore,
-            trustStorePassword,
-            keyStore,
-            keyStorePassword,
-            insecure,
-            maxAnswerSize));
+    ConductorClient client =
+        factory.client(
+            conductorUrl(),
+            new ConnectionFactory.Options(
+                serverId,
+                auth,
+                connectTimeout,
+                readTimeout,
+                retries,
+                trustStore,
+                trustStorePassword,
+                keyStore,
+                keyStorePassword,
+                insecure,
+                maxAnswerSize));
+    if (getLog().isDebugEnabled()) {
+      debugServerInfo(client);
+    }
+    return client;
+  }
+
+  /**
+   * Under {@code -X}: what the server offers, as the probe found it. A probe that fails leaves the
+   * goal to meet the same failure and report it its own way.
+   */
+  private void debugServerInfo(ConductorClient client) {
+    try {
+      client.serverInfo().lines().forEach(l -> getLog().debug("Conductor probe: " + l));
+    } catch (RuntimeException e) {
+      getLog().debug("Conductor probe failed: " + masked(e.getMessage()));
+    }
   }
 
   /** Adds the outcome's facts and entries to this run's report. */

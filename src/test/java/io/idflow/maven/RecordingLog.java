@@ -8,9 +8,22 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 /** A Mojo log that keeps every line as {@code LEVEL text}, so tests can assert on the output. */
 final class RecordingLog extends SystemStreamLog {
   private final List<String> lines = new ArrayList<>();
+  private final boolean debug;
 
+  private RecordingLog(boolean debug) {
+    this.debug = debug;
+  }
+
+  /** A log as under {@code -X}: debug lines are kept, and remote goals run the capability probe. */
   static RecordingLog attach(AbstractMojo mojo) {
-    RecordingLog log = new RecordingLog();
+    RecordingLog log = new RecordingLog(true);
+    mojo.setLog(log);
+    return log;
+  }
+
+  /** A log as without {@code -X}: for tests that count every request a goal sends. */
+  static RecordingLog attachWithoutDebug(AbstractMojo mojo) {
+    RecordingLog log = new RecordingLog(false);
     mojo.setLog(log);
     return log;
   }
@@ -21,12 +34,14 @@ final class RecordingLog extends SystemStreamLog {
 
   @Override
   public boolean isDebugEnabled() {
-    return true;
+    return debug;
   }
 
   @Override
   public void debug(CharSequence content) {
-    lines.add("DEBUG " + content);
+    if (debug) {
+      lines.add("DEBUG " + content);
+    }
   }
 
   @Override

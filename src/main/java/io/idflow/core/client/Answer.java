@@ -253,6 +253,57 @@ final class Answer {
     return text;
   }
 
+  /**
+   * A server version: plain text of one word ({@code 3.32.3}), as {@code GET /version} answers, a
+   * JSON string, or an object with a {@code version}.
+   */
+  String version() throws Unexpected {
+    if (isEmpty()) {
+      throw new Unexpected("an empty answer");
+    }
+    if (isHtml()) {
+      throw new Unexpected("an HTML page (" + snippet() + ")");
+    }
+    String text = new String(body, StandardCharsets.UTF_8).trim();
+    if (text.startsWith("\"") || text.startsWith("{")) {
+      JsonNode node = json();
+      text = node.isTextual() ? node.asText() : node.path("version").asText(text);
+    }
+    if (text.length() > 100 || !text.matches("[\\w.+-]+")) {
+      throw new Unexpected("text that is no version (" + snippet() + ")");
+    }
+    return text;
+  }
+
+  /**
+   * Workflow names with their versions, as {@code GET /metadata/workflow/names-and-versions}
+   * answers: {@code {"name": [{"name", "version", ...}]}}. Sorted by name, versions ascending.
+   */
+  Map<String, List<Integer>> namesAndVersions() throws Unexpected {
+    ObjectNode root = object();
+    Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isArray()) {
+        throw new Unexpected(
+            "an object whose \"" + Texts.printable(e.getKey()) + "\" is " + describe(e.getValue()));
+      }
+      List<Integer> versions = new ArrayList<>();
+      for (JsonNode v : e.getValue()) {
+        if (!v.path("version").canConvertToInt()) {
+          throw new Unexpected(
+              "an object whose \""
+                  + Texts.printable(e.getKey())
+                  + "\" lists an item without a version");
+        }
+        versions.add(v.path("version").asInt());
+      }
+      versions.sort(null);
+      out.put(e.getKey(), versions);
+    }
+    return out;
+  }
+
   private boolean isHtml() {
     if (type != null && type.subtype().toLowerCase(Locale.ROOT).contains("html")) {
       return true;

@@ -42,13 +42,7 @@ abstract class AuthInterceptor implements Interceptor {
       OkHttpClient tokenHttp,
       TokenCache cache,
       IdflowLog log) {
-    AuthMode effective = mode;
-    if (mode == AuthMode.AUTO) {
-      effective =
-          credentials == null
-              ? AuthMode.NONE
-              : credentials.hasUsername() ? AuthMode.ORKES : AuthMode.BEARER;
-    }
+    AuthMode effective = mode.with(credentials);
     switch (effective) {
       case NONE -> {
         if (credentials != null) {

@@ -24,6 +24,14 @@ public enum AuthMode {
    */
   ORKES;
 
+  /** The mode in force with {@code credentials} (null for none): {@link #AUTO} resolved. */
+  public AuthMode with(Credentials credentials) {
+    if (this != AUTO) {
+      return this;
+    }
+    return credentials == null ? NONE : credentials.hasUsername() ? ORKES : BEARER;
+  }
+
   public static AuthMode parse(String value) {
     if (value == null || value.isBlank()) {
       return AUTO;

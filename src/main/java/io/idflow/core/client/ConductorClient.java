@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -55,6 +56,7 @@ public final class ConductorClient implements AutoCloseable {
   private final HttpUrl api;
   private final OkHttpClient http;
   private final UnaryOperator<String> redact;
+  private volatile ServerInfo serverInfo;
 
   private ConductorClient(HttpUrl api, OkHttpClient http, UnaryOperator<String> redact) {
     this.api = api;
@@ -216,6 +218,107 @@ public final class ConductorClient implements AutoCloseable {
    */
   public Optional<List<String>> environmentNames() {
     return find(get(url("environment")), "a list of environment value names", Answer::names);
+  }
+
+  // ---- what the server offers
+
+  /**
+   * The server's version ({@code GET /api/version}, conductor-oss 3.22 and later); empty when the
+   * server has no such endpoint.
+   */
+  public Optional<String> version() {
+    return find(get(url("version")), "the server's version", Answer::version);
+  }
+
+  /**
+   * Every workflow name with its versions ({@code GET /api/metadata/workflow/names-and-versions}),
+   * sorted, without the definitions: a small answer where {@link #getWorkflowDefs()} may be
+   * hundreds of MiB. Empty when the server has no such endpoint.
+   */
+  public Optional<Map<String, List<Integer>>> workflowNamesAndVersions() {
+    return find(
+        get(url("metadata", "workflow", "names-and-versions")),
+        "a map of workflow names to versions",
+        Answer::namesAndVersions);
+  }
+
+  /**
+   * What the server offers: its version, whether it is Orkes, and which optional endpoints answer
+   * (secrets, environment values, the scheduler, the names-and-versions listing). Asked on first
+   * use, then kept for the life of this client. A server that cannot be reached is a {@link
+   * ConductorException}; any other answer is a finding.
+   */
+  public ServerInfo serverInfo() {
+    ServerInfo info = serverInfo;
+    if (info == null) {
+      synchronized (this) {
+        info = serverInfo;
+        if (info == null) {
+          info = probe();
+          serverInfo = info;
+        }
+      }
+    }
+    return info;
+  }
+
+  private ServerInfo probe() {
+    String route = "GET /api/version";
+    Optional<String> version = Optional.empty();
+    ServerInfo.Endpoint versionEndpoint;
+    try {
+      version = version();
+      versionEndpoint =
+          new ServerInfo.Endpoint(
+              "version",
+              route,
+              version.isPresent() ? ServerInfo.Availability.YES : ServerInfo.Availability.NO,
+              null);
+    } catch (ConductorException e) {
+      versionEndpoint = unknown("version", route, e);
+    }
+    return new ServerInfo(
+        version,
+        versionEndpoint,
+        probe("Orkes", "applications"),
+        List.of(
+            probe(ServerInfo.SECRETS, "secrets"),
+            probe(ServerInfo.ENVIRONMENT, "environment"),
+            probe(ServerInfo.SCHEDULER, "scheduler", "schedules"),
+            probe(ServerInfo.NAMES_AND_VERSIONS, "metadata", "workflow", "names-and-versions")));
+  }
+
+  /** Asks {@code GET /api/<segments>} and says whether it answers with JSON. */
+  private ServerInfo.Endpoint probe(String name, String... segments) {
+    String route = "GET /api/" + String.join("/", segments);
+    try {
+      return new ServerInfo.Endpoint(
+          name,
+          route,
+          find(get(url(segments)), "JSON", Answer::json).isPresent()
+              ? ServerInfo.Availability.YES
+              : ServerInfo.Availability.NO,
+          null);
+    } catch (ConductorException e) {
+      return unknown(name, route, e);
+    }
+  }
+
+  /**
+   * An endpoint whose answer says nothing either way; a server that cannot be reached at all is not
+   * a finding but the caller's error.
+   */
+  private static ServerInfo.Endpoint unknown(String name, String route, ConductorException e) {
+    if (e.status() == 0) {
+      throw e;
+    }
+    return new ServerInfo.Endpoint(
+        name,
+        route,
+        ServerInfo.Availability.UNKNOWN,
+        e instanceof ConductorException.UnexpectedAnswer
+            ? "answered " + e.status() + " with something other than JSON"
+            : "answered " + e.status());
   }
 
   // ---- executions
