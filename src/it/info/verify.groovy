@@ -42,11 +42,12 @@ def shown = { int code -> code == 200 ? 'yes' : code == 404 ? 'no (404)' : "unkn
 def plural = { int n, String word -> "${n} ${word}${n == 1 ? '' : 's'}" }
 def flows = read('metadata/workflow')
 def tasks = read('metadata/taskdefs')
-def remote = "Definitions in Conductor: ${plural(flows*.name.unique().size(), 'workflow')} (${plural(flows.size(), 'version')}), ${plural(tasks.size(), 'task definition')}".toString()
+def handlers = read('event')
+def remote = "Definitions in Conductor: ${plural(flows*.name.unique().size(), 'workflow')} (${plural(flows.size(), 'version')}), ${plural(tasks.size(), 'task definition')}, ${plural(handlers.size(), 'event handler')}".toString()
 assert first.contains(remote) : "${remote} not in ${first}"
 assert second.contains(remote)
 assert flows.count { it.name == 'itinfo_srv' } == 2 && tasks.any { it.name == 'itinfo_srv_t' } // from prebuild.groovy
-assert first.contains('Definitions in idflow: 2 workflows (3 versions), 1 task definition')
+assert first.contains('Definitions in idflow: 2 workflows (3 versions), 1 task definition, 0 event handlers')
 assert second.contains('Definitions in absent: none (no such directory)')
 
 // It writes nothing: none of the local definitions reached the server.

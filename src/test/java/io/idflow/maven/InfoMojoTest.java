@@ -32,6 +32,7 @@ class InfoMojoTest {
             .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("3.32.3")));
     server.stubFor(get("/api/metadata/workflow").willReturn(okJson("[]")));
     server.stubFor(get("/api/metadata/taskdefs").willReturn(okJson("[]")));
+    server.stubFor(get("/api/event").willReturn(okJson("[]")));
   }
 
   @Test
@@ -48,7 +49,8 @@ class InfoMojoTest {
         .contains(
             "INFO Conductor: " + server.baseUrl() + " (from the conductorUrl parameter)",
             "INFO Version:   3.32.3",
-            "INFO Definitions in Conductor: 0 workflows (0 versions), 0 task definitions")
+            "INFO Definitions in Conductor: 0 workflows (0 versions), 0 task definitions, 0 event"
+                + " handlers")
         .anyMatch(
             l -> l.startsWith("INFO Definitions in ") && l.endsWith(": none (no such directory)"))
         .anyMatch(l -> l.startsWith("INFO Auth:      "));

@@ -52,7 +52,9 @@ public final class Info {
       workflows = (int) all.stream().distinct().count();
       versions = all.size();
     }
-    Counts remote = new Counts(workflows, versions, client.getTaskDefs().size());
+    Counts remote =
+        new Counts(
+            workflows, versions, client.getTaskDefs().size(), client.getEventHandlers().size());
     Counts local = null;
     if (files != null) {
       LocalDefinitions defs = Definitions.loadReadable(files, null, log);
@@ -60,7 +62,8 @@ public final class Info {
           new Counts(
               (int) defs.workflows().stream().map(LocalDefinition::name).distinct().count(),
               defs.of(Kind.WORKFLOW).size(),
-              defs.tasks().size());
+              defs.tasks().size(),
+              defs.eventHandlers().size());
     }
     return new InfoOutcome(connection, server, remote, localDirectory, local);
   }

@@ -38,15 +38,17 @@ public record InfoOutcome(
    * @param workflowVersions workflow definitions, every version counted
    * @param tasks task definitions
    */
-  public record Counts(int workflows, int workflowVersions, int tasks) {
+  public record Counts(int workflows, int workflowVersions, int tasks, int eventHandlers) {
 
-    /** {@code 2 workflows (3 versions), 1 task definition}. */
+    /** {@code 2 workflows (3 versions), 1 task definition, 0 event handlers}. */
     public String shown() {
       return plural(workflows, "workflow")
           + " ("
           + plural(workflowVersions, "version")
           + "), "
-          + plural(tasks, "task definition");
+          + plural(tasks, "task definition")
+          + ", "
+          + plural(eventHandlers, "event handler");
     }
   }
 

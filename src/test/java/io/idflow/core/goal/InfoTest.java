@@ -52,6 +52,10 @@ class InfoTest {
         """);
     Files.writeString(idflow.resolve("tasks/t.json"), "{\"name\": \"t\"}");
     server.stubFor(get("/api/metadata/taskdefs").willReturn(okJson("[{\"name\": \"t\"}]")));
+    server.stubFor(
+        get("/api/event")
+            .willReturn(
+                okJson("[{\"name\": \"h\", \"event\": \"conductor:a:b\", \"actions\": []}]")));
     client = ConductorClient.builder(server.baseUrl()).retries(0).build();
   }
 
@@ -88,8 +92,10 @@ class InfoTest {
             "INFO   workflow names and versions (GET /api/metadata/workflow/names-and-versions):"
                 + " yes",
             "INFO ",
-            "INFO Definitions in Conductor: 1 workflow (2 versions), 1 task definition",
-            "INFO Definitions in idflow: 2 workflows (3 versions), 1 task definition");
+            "INFO Definitions in Conductor: 1 workflow (2 versions), 1 task definition, 1 event"
+                + " handler",
+            "INFO Definitions in idflow: 2 workflows (3 versions), 1 task definition, 0 event"
+                + " handlers");
     server.verify(0, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
   }
 
@@ -105,7 +111,8 @@ class InfoTest {
 
     var outcome = Info.run(client, connection, null, "idflow", log);
 
-    assertThat(outcome.remote().shown()).isEqualTo("2 workflows (3 versions), 1 task definition");
+    assertThat(outcome.remote().shown())
+        .isEqualTo("2 workflows (3 versions), 1 task definition, 1 event handler");
     outcome.render(log);
     assertThat(log.lines())
         .contains(
