@@ -144,9 +144,13 @@ public final class Placeholders {
   /**
    * {@code json} with every placeholder in its string values replaced; each one without a value,
    * and each placeholder in a field name, is added to {@code problems} as a JSON pointer below
-   * {@code at} and a message. The input is not changed.
+   * {@code at} and a message. The input is not changed; without any placeholder it is returned as
+   * it is.
    */
   public JsonNode resolve(JsonNode json, String at, List<Found> problems) {
+    if (!mentions(json)) {
+      return json; // most files have none: no copy
+    }
     if (json.isTextual()) {
       return text(json.asText(), at, problems);
     }
@@ -178,6 +182,29 @@ public final class Placeholders {
       return out;
     }
     return json;
+  }
+
+  /** Whether a string or field name anywhere in {@code json} holds the prefix. */
+  private boolean mentions(JsonNode json) {
+    if (json.isTextual()) {
+      return json.asText().contains(prefix);
+    }
+    if (json.isObject()) {
+      var fields = json.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        if (field.getKey().contains(prefix) || mentions(field.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (JsonNode child : json) {
+      if (mentions(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A placeholder that could not be resolved: where, and what to do. */
