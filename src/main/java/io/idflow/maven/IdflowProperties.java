@@ -14,6 +14,7 @@ final class IdflowProperties {
   static final String VERSION = "idflow.version";
   static final String TASK = "idflow.task";
   static final String EVENT_HANDLER = "idflow.eventHandler";
+  static final String SCHEDULE = "idflow.schedule";
   static final String FORCE = "idflow.force";
   static final String DRY_RUN = "idflow.dryRun";
   static final String ON_DRIFT = "idflow.onDrift";

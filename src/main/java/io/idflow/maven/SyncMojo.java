@@ -13,8 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Deploys every kind of definition in one execution, in the order they depend on each other: task
  * definitions ({@code sync-tasks}), then workflows ({@code upload-workflows}), then event handlers
- * ({@code sync-event-handlers}). The files are loaded and validated once; a kind that fails stops
- * the kinds after it. Nothing is deleted.
+ * ({@code sync-event-handlers}), then schedules ({@code sync-schedules}). The files are loaded and
+ * validated once; a kind that fails stops the kinds after it. Nothing is deleted.
  */
 @Mojo(name = "sync", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class SyncMojo extends AbstractValidatingMojo {

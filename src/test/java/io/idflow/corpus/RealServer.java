@@ -68,7 +68,8 @@ public final class RealServer {
         repository.resolve(".cache/idflow/conductor-server"),
         work,
         port,
-        Map.of(),
+        // The scheduler is off unless asked for; the tests of schedules need it.
+        Map.of("conductor.scheduler.enabled", "true"),
         Duration.ofSeconds(180),
         false,
         Map.of());

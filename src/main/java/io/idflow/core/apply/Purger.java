@@ -141,6 +141,9 @@ public final class Purger {
         case EVENT_HANDLER ->
             client.getEventHandlers().stream()
                 .noneMatch(h -> h.path("name").asText().equals(id.name()));
+        case SCHEDULE ->
+            client.getSchedules().stream()
+                .noneMatch(h -> h.path("name").asText().equals(id.name()));
       };
     } catch (ConductorException again) {
       return false;
@@ -152,6 +155,7 @@ public final class Purger {
       case TASK -> client.deleteTaskDef(id.name());
       case WORKFLOW -> client.deleteWorkflowDef(id.name(), id.version());
       case EVENT_HANDLER -> client.deleteEventHandler(id.name());
+      case SCHEDULE -> client.deleteSchedule(id.name());
     }
   }
 

@@ -422,6 +422,55 @@ public final class ConductorClient implements AutoCloseable {
         NOTHING);
   }
 
+  // ---- schedules (conductor-oss 3.30+ with conductor.scheduler.enabled=true, Orkes)
+
+  public List<ObjectNode> getSchedules() {
+    return call(
+        get(url("scheduler", "schedules")), "Conductor's list of schedules", Answer::definitions);
+  }
+
+  /**
+   * Creates or replaces a schedule, found by name (the server keeps its {@code createTime}), and
+   * returns what the server stored.
+   */
+  public ObjectNode putSchedule(ObjectNode schedule) {
+    return call(
+        idempotent(new Request.Builder().url(url("scheduler", "schedules")).post(body(schedule))),
+        "Conductor's answer to a write",
+        Answer::definition);
+  }
+
+  public void deleteSchedule(String name) {
+    call(
+        new Request.Builder().url(url("scheduler", "schedules", name)).delete().build(),
+        "Conductor's answer to a delete",
+        NOTHING);
+  }
+
+  /**
+   * Asks the server when {@code cronExpression} fires next ({@code GET
+   * /scheduler/nextFewSchedules}): it parses the expression as it will when the schedule runs, and
+   * answers an error for one it cannot.
+   */
+  public void checkCron(String cronExpression) {
+    HttpUrl url =
+        url("scheduler", "nextFewSchedules")
+            .newBuilder()
+            .addQueryParameter("cronExpression", cronExpression)
+            .addQueryParameter("limit", "1")
+            .build();
+    call(
+        get(url),
+        "Conductor's next run times",
+        answer -> {
+          JsonNode times = answer.json();
+          if (!times.isArray()) {
+            throw new Answer.Unexpected(Answer.describe(times));
+          }
+          return null;
+        });
+  }
+
   // ---- plumbing
 
   private static final Answer.Reader<Void> NOTHING =

@@ -37,6 +37,7 @@ public final class ServerModel {
   private static final String ROOT_WORKFLOW = "workflow";
   private static final String ROOT_TASK = "taskDef";
   private static final String ROOT_EVENT_HANDLER = "eventHandler";
+  private static final String ROOT_SCHEDULE = "schedule";
   private static final ServerModel CONDUCTOR_OSS = load("conductor-model.json");
 
   /** The fields that name an object: kept by {@link #strip} even when they hold the default. */
@@ -249,6 +250,7 @@ public final class ServerModel {
       case WORKFLOW -> ROOT_WORKFLOW;
       case TASK -> ROOT_TASK;
       case EVENT_HANDLER -> ROOT_EVENT_HANDLER;
+      case SCHEDULE -> ROOT_SCHEDULE;
     };
   }
 

@@ -5,10 +5,10 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.DefinitionId;
-import io.idflow.core.model.EventHandlers;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.StartedWorkflows;
 import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.outcome.MissingOutcome;
 import io.idflow.core.outcome.Need;
@@ -112,11 +112,13 @@ public final class CheckMissing {
       users(workflowUsers, new WorkflowKey(r.name(), r.version()))
           .add("listed in idflow.requiredWorkflows");
     }
-    for (LocalDefinition handler : defs.eventHandlers()) {
-      for (EventHandlers.Started started : EventHandlers.startedWorkflows(handler.json())) {
+    for (LocalDefinition handler : defs.starters()) {
+      for (StartedWorkflows.Started started : StartedWorkflows.of(handler.kind(), handler.json())) {
         users(workflowUsers, new WorkflowKey(started.name(), started.version()))
             .add(
-                "started by event handler "
+                "started by "
+                    + handler.kind().label()
+                    + " "
                     + handler.name()
                     + " ("
                     + handler.location()

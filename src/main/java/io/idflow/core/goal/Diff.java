@@ -65,9 +65,9 @@ public final class Diff {
   private Diff() {}
 
   /**
-   * Fetches the server's definitions once per kind (two requests, three when the project has event
-   * handlers or puts some in scope), and the names of its secrets and environment values when
-   * workflows read some, and plans.
+   * Fetches the server's definitions once per kind (two requests, one more each for event handlers
+   * and schedules when the project has some), and the names of its secrets and environment values
+   * when workflows read some, and plans.
    */
   public static DiffOutcome run(
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
@@ -83,11 +83,14 @@ public final class Diff {
       scopeProblem = e.getMessage();
     }
     // Event handlers are asked for only when the project has some: one request per kind it uses.
-    Kind[] kinds =
-        defs.eventHandlers().isEmpty() && options.eventHandlers().isEmpty()
-            ? new Kind[] {Kind.WORKFLOW, Kind.TASK}
-            : new Kind[] {Kind.WORKFLOW, Kind.TASK, Kind.EVENT_HANDLER};
-    RemoteDefinitions remote = RemoteDefinitions.fetch(client, kinds);
+    List<Kind> kinds = new ArrayList<>(List.of(Kind.WORKFLOW, Kind.TASK));
+    if (!defs.eventHandlers().isEmpty() || !options.eventHandlers().isEmpty()) {
+      kinds.add(Kind.EVENT_HANDLER);
+    }
+    if (!defs.of(Kind.SCHEDULE).isEmpty()) {
+      kinds.add(Kind.SCHEDULE);
+    }
+    RemoteDefinitions remote = RemoteDefinitions.fetch(client, kinds.toArray(Kind[]::new));
     Plan plan =
         PurgeOrphans.withEventHandlers(
             plan(defs, remote, scope),
@@ -107,6 +110,7 @@ public final class Diff {
     List<LocalDefinition> all = new ArrayList<>(defs.workflows());
     all.addAll(defs.tasks());
     all.addAll(defs.eventHandlers());
+    all.addAll(defs.of(Kind.SCHEDULE));
     return Planner.plan(
         defs, remote, new Planner.Options(all, false, DriftPolicy.OVERWRITE, scope, true));
   }

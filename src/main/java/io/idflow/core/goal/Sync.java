@@ -15,13 +15,15 @@ import java.util.Set;
 
 /**
  * {@code sync}: every kind in the order they depend on each other, from one load and validation:
- * task definitions, then the workflows that use them, then the event handlers that start those. A
- * kind that fails stops the kinds after it, so nothing refers to what did not arrive.
+ * task definitions, then the workflows that use them, then the event handlers and schedules that
+ * start those. A kind that fails stops the kinds after it, so nothing refers to what did not
+ * arrive.
  */
 public final class Sync {
 
   /** The kinds in the order they are synced. */
-  public static final List<Kind> ORDER = List.of(Kind.TASK, Kind.WORKFLOW, Kind.EVENT_HANDLER);
+  public static final List<Kind> ORDER =
+      List.of(Kind.TASK, Kind.WORKFLOW, Kind.EVENT_HANDLER, Kind.SCHEDULE);
 
   /**
    * How to sync.

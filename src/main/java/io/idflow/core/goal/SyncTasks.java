@@ -1,10 +1,14 @@
 package io.idflow.core.goal;
 
+import io.idflow.core.IdflowException;
 import io.idflow.core.IdflowLog;
 import io.idflow.core.apply.EventHandlerWriter;
+import io.idflow.core.apply.ScheduleWriter;
 import io.idflow.core.apply.TaskWriter;
+import io.idflow.core.apply.WriteFailures;
 import io.idflow.core.apply.Written;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.client.ConductorException;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
@@ -21,7 +25,9 @@ import io.idflow.core.plan.Planner;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code sync-tasks}: load and validate, fetch the server's task definitions once, plan, then
@@ -62,6 +68,48 @@ public final class SyncTasks {
   }
 
   /**
+   * Asks the server to parse the cron expression of every schedule to write, before any is written:
+   * it stores any text and would fail only when the schedule runs.
+   */
+  private static void checkCrons(ConductorClient client, Plan plan) {
+    List<String> refused = new ArrayList<>();
+    for (PlanItem item : plan.writes()) {
+      String cron = item.local().json().path("cronExpression").asText();
+      try {
+        client.checkCron(cron);
+      } catch (ConductorException e) {
+        // conductor-oss answers 500 "Invalid cron expression"; any other failure is not about it.
+        boolean aboutCron =
+            e.isRejection()
+                || e.status() == 500
+                    && String.valueOf(e.serverMessage()).toLowerCase(Locale.ROOT).contains("cron");
+        if (!aboutCron) {
+          throw e;
+        }
+        refused.add(
+            item.local().location()
+                + " (schedule "
+                + item.name()
+                + ") at /cronExpression: Conductor cannot read '"
+                + cron
+                + "': "
+                + WriteFailures.detail(e));
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new IdflowException(
+          "Nothing was synced: "
+              + refused.size()
+              + " cron expression"
+              + (refused.size() == 1 ? "" : "s")
+              + " the server cannot read:"
+              + refused.stream()
+                  .map(r -> System.lineSeparator() + "  " + r)
+                  .collect(Collectors.joining()));
+    }
+  }
+
+  /**
    * Syncs the selected definitions of {@code kind}, one that has no versions (task definitions,
    * event handlers): each the server lacks is created, each it holds with other content is updated
    * in place, nothing is deleted. {@code options.tasks()} selects by name.
@@ -99,12 +147,18 @@ public final class SyncTasks {
             defs,
             remote,
             Planner.Options.compare(selected, options.force(), DriftPolicy.OVERWRITE));
+    if (kind == Kind.SCHEDULE) {
+      checkCrons(client, plan);
+    }
     Written written =
         options.dryRun()
             ? Written.nothing()
-            : kind == Kind.TASK
-                ? TaskWriter.write(client, plan)
-                : EventHandlerWriter.write(client, plan);
+            : switch (kind) {
+              case TASK -> TaskWriter.write(client, plan);
+              case EVENT_HANDLER -> EventHandlerWriter.write(client, plan);
+              case SCHEDULE -> ScheduleWriter.write(client, plan);
+              case WORKFLOW -> throw new IllegalArgumentException("workflows have versions");
+            };
     List<UploadResult> results = new ArrayList<>();
     for (PlanItem item : plan.items()) {
       UploadResult.Status status;

@@ -14,8 +14,9 @@ import java.util.Set;
  * of the task lists ({@link TaskListShape}), conductor-common's constraints ({@link
  * ConductorConstraints}), then the rules of Conductor 3.32 that 3.15's common lacks or has changed
  * ({@link CommonGap}, {@link TaskTypeRules}, {@link InputExpressions}), and last the checks across
- * the local definitions ({@link References}). Event handlers: {@link EventHandlerRules}. Fields and
- * enum values newer than conductor-common knows are not rejected for that alone.
+ * the local definitions ({@link References}). Event handlers: {@link EventHandlerRules}; schedules:
+ * {@link ScheduleRules}. Fields and enum values newer than conductor-common knows are not rejected
+ * for that alone.
  */
 public final class DefinitionValidator {
   private final boolean ownerEmailMandatory;
@@ -72,6 +73,11 @@ public final class DefinitionValidator {
           if (kinds.contains(Kind.EVENT_HANDLER)) {
             for (LocalDefinition def : defs.eventHandlers()) {
               EventHandlerRules.check(def.json()).forEach(f -> problems.add(problem(def, f)));
+            }
+          }
+          if (kinds.contains(Kind.SCHEDULE)) {
+            for (LocalDefinition def : defs.of(Kind.SCHEDULE)) {
+              ScheduleRules.check(def.json()).forEach(f -> problems.add(problem(def, f)));
             }
           }
           if (kinds.contains(Kind.TASK)) {

@@ -1,8 +1,8 @@
 package io.idflow.core.local;
 
-import io.idflow.core.model.EventHandlers;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.model.StartedWorkflows;
 import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.model.WorkflowTasks.SubWorkflowRef;
 import java.util.ArrayList;
@@ -32,14 +32,15 @@ final class References {
   }
 
   /**
-   * Workflows that event handlers start and no local file defines: they must exist on the server.
+   * Workflows that event handlers and schedules start and no local file defines: they must exist on
+   * the server.
    */
   private static void started(LocalDefinitions defs, BiConsumer<LocalDefinition, Finding> out) {
     Map<String, Set<Integer>> versions = new HashMap<>();
     defs.workflows()
         .forEach(wf -> versions.computeIfAbsent(wf.name(), k -> new TreeSet<>()).add(wf.version()));
-    for (LocalDefinition handler : defs.eventHandlers()) {
-      for (EventHandlers.Started s : EventHandlers.startedWorkflows(handler.json())) {
+    for (LocalDefinition handler : defs.starters()) {
+      for (StartedWorkflows.Started s : StartedWorkflows.of(handler.kind(), handler.json())) {
         Set<Integer> known = versions.getOrDefault(s.name(), Set.of());
         if (known.isEmpty() || s.version() != null && !known.contains(s.version())) {
           out.accept(

@@ -8,7 +8,8 @@ package io.idflow.core.model;
 public enum Kind {
   WORKFLOW("workflow", "workflows", true),
   TASK("task", "tasks", false),
-  EVENT_HANDLER("event handler", "events", false);
+  EVENT_HANDLER("event handler", "events", false),
+  SCHEDULE("schedule", "schedules", false);
 
   private final String label;
   private final String folder;
@@ -25,7 +26,10 @@ public enum Kind {
     return label;
   }
 
-  /** Folder below the definitions directory: {@code workflows}, {@code tasks} or {@code events}. */
+  /**
+   * Folder below the definitions directory: {@code workflows}, {@code tasks}, {@code events} or
+   * {@code schedules}.
+   */
   public String folder() {
     return folder;
   }

@@ -63,6 +63,13 @@ public record LocalDefinitions(
     return of(Kind.EVENT_HANDLER);
   }
 
+  /** The definitions that may start workflows: event handlers, then schedules. */
+  public List<LocalDefinition> starters() {
+    List<LocalDefinition> all = new ArrayList<>(eventHandlers());
+    all.addAll(of(Kind.SCHEDULE));
+    return all;
+  }
+
   public int workflowFiles() {
     return files.get(Kind.WORKFLOW);
   }

@@ -189,6 +189,14 @@ public record DiffOutcome(
                     && i.action() != Action.UNCHANGED)) {
       steps.add("'mvn idflow:sync-event-handlers'");
     }
+    if (items.stream()
+        .anyMatch(
+            i ->
+                i.local() != null
+                    && i.local().kind() == Kind.SCHEDULE
+                    && i.action() != Action.UNCHANGED)) {
+      steps.add("'mvn idflow:sync-schedules'");
+    }
     if (count(Action.DELETE) > 0) {
       steps.add("'mvn idflow:purge-orphans'");
     }

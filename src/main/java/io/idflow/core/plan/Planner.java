@@ -80,11 +80,12 @@ public final class Planner {
     return new Plan(items, deletions);
   }
 
-  private static PlanItem compare(LocalDefinition def, RemoteDefinitions remote, Options options) {
-    ObjectNode theirs = remote.get(def.id()).orElse(null);
+  private static PlanItem compare(LocalDefinition file, RemoteDefinitions remote, Options options) {
+    ObjectNode theirs = remote.get(file.id()).orElse(null);
     if (theirs == null) {
-      return PlanItem.compared(Action.CREATE, def, null, List.of());
+      return PlanItem.compared(Action.CREATE, file, null, List.of());
     }
+    LocalDefinition def = withServerState(file, theirs);
     // What the server stores is learned from its whole listing, not only from this definition's
     // copy.
     List<Difference> diffs =
@@ -137,6 +138,23 @@ public final class Planner {
     }
     items.sort(java.util.Comparator.comparing(PlanItem::name));
     return items;
+  }
+
+  /**
+   * {@code def} with the state the server keeps for a schedule that its file does not set: whether
+   * it is paused, and why. Pausing is an operator's act, so neither the diff nor a sync undoes it
+   * unless the file says {@code paused}.
+   */
+  private static LocalDefinition withServerState(LocalDefinition def, ObjectNode theirs) {
+    if (def.kind() != Kind.SCHEDULE || def.json().has("paused") || !theirs.has("paused")) {
+      return def;
+    }
+    ObjectNode json = def.json().deepCopy();
+    json.set("paused", theirs.get("paused"));
+    if (theirs.hasNonNull("pausedReason")) {
+      json.set("pausedReason", theirs.get("pausedReason"));
+    }
+    return def.withJson(json);
   }
 
   /**

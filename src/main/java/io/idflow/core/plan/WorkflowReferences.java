@@ -2,8 +2,9 @@ package io.idflow.core.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.model.EventHandlers;
+import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.model.StartedWorkflows;
 import io.idflow.core.model.WorkflowTasks;
 import io.idflow.core.model.WorkflowTasks.SubWorkflowRef;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class WorkflowReferences {
       String local,
       Map<String, Set<Reference>> found,
       Set<TaskUsages.Usage> dynamic) {
-    for (EventHandlers.Started s : EventHandlers.startedWorkflows(handler)) {
+    for (StartedWorkflows.Started s : StartedWorkflows.of(Kind.EVENT_HANDLER, handler)) {
       add(
           s.name(),
           s.version(),

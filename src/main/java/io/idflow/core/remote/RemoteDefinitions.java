@@ -48,6 +48,7 @@ public final class RemoteDefinitions {
             case WORKFLOW -> client.getWorkflowDefs();
             case TASK -> client.getTaskDefs();
             case EVENT_HANDLER -> client.getEventHandlers();
+            case SCHEDULE -> client.getSchedules();
           });
     }
     return new RemoteDefinitions(listings);

@@ -107,6 +107,21 @@ class ServerModelIT {
                    {"action": "complete_task", "complete_task": {"workflowId": "w", "taskRefName": "t"}}]}\
       """;
 
+  private static final String FULL_SCHEDULE =
+      """
+      {"name": "model_schedule", "cronExpression": "0 0 9 * * MON-FRI", "runCatchupScheduleInstances": true, "paused": true,
+       "pausedReason": "r", "zoneId": "Europe/Berlin", "cronSchedules": [{"cronExpression": "0 0 10 * * *"}],
+       "scheduleStartTime": 1700000000000, "scheduleEndTime": 4102444800000, "description": "d",
+       "startWorkflowRequest": {"name": "model_full", "version": 3, "correlationId": "c", "input": {"a": 1},
+         "taskToDomain": {"*": "d"}, "workflowDef": {"name": "model_full"}, "externalInputPayloadStoragePath": "p",
+         "priority": 2, "createdBy": "u", "idempotencyKey": "k", "idempotencyStrategy": "FAIL"}}\
+      """;
+
+  private static final String MINIMAL_SCHEDULE =
+      """
+      {"name": "model_min_schedule", "cronExpression": "0 0 9 * * *", "startWorkflowRequest": {"name": "model_min"}}\
+      """;
+
   /** Only what each kind needs, so that the server fills in the rest. */
   private static final String MINIMAL_WORKFLOW =
       """
@@ -159,11 +174,14 @@ class ServerModelIT {
     ObjectNode task = client.getTaskDef("model_task").orElseThrow();
     client.createEventHandler(json(FULL_HANDLER));
     ObjectNode handler = handler("model_handler");
+    ObjectNode schedule = client.putSchedule(json(FULL_SCHEDULE));
 
     Map<String, Set<String>> stored = fieldsByKind(Kind.WORKFLOW, workflow);
     fieldsByKind(Kind.TASK, task)
         .forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
     fieldsByKind(Kind.EVENT_HANDLER, handler)
+        .forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
+    fieldsByKind(Kind.SCHEDULE, schedule)
         .forEach((k, f) -> stored.computeIfAbsent(k, x -> new TreeSet<>()).addAll(f));
     for (String kind : MODEL.kinds()) {
       Set<String> listed = new TreeSet<>(MODEL.fields(kind).keySet());
@@ -182,6 +200,7 @@ class ServerModelIT {
     ObjectNode task = client.getTaskDef("model_min_task").orElseThrow();
     client.createEventHandler(json(MINIMAL_HANDLER));
     ObjectNode handler = handler("model_min_handler");
+    ObjectNode schedule = client.putSchedule(json(MINIMAL_SCHEDULE));
 
     // The objects of the server's copy in the order of those sent (defaults add only empty lists
     // and maps).
@@ -190,6 +209,7 @@ class ServerModelIT {
         objects(
             Kind.TASK, json("{\"name\": \"model_min_task\", \"inputSchema\": {\"name\": \"s\"}}")));
     sent.addAll(objects(Kind.EVENT_HANDLER, json(MINIMAL_HANDLER)));
+    sent.addAll(objects(Kind.SCHEDULE, json(MINIMAL_SCHEDULE)));
     List<String> kinds = new ArrayList<>();
     List<ObjectNode> returned = new ArrayList<>();
     MODEL.forEachObject(
@@ -209,6 +229,13 @@ class ServerModelIT {
     MODEL.forEachObject(
         Kind.EVENT_HANDLER,
         handler,
+        (kind, node) -> {
+          kinds.add(kind);
+          returned.add(node);
+        });
+    MODEL.forEachObject(
+        Kind.SCHEDULE,
+        schedule,
         (kind, node) -> {
           kinds.add(kind);
           returned.add(node);
@@ -253,6 +280,7 @@ class ServerModelIT {
     // And the minimal files, as written, mean what the server holds.
     assertThat(JsonDiff.definitions(Kind.WORKFLOW, workflow, json(MINIMAL_WORKFLOW))).isEmpty();
     assertThat(JsonDiff.definitions(Kind.EVENT_HANDLER, handler, json(MINIMAL_HANDLER))).isEmpty();
+    assertThat(JsonDiff.definitions(Kind.SCHEDULE, schedule, json(MINIMAL_SCHEDULE))).isEmpty();
   }
 
   private static ObjectNode handler(String name) {
