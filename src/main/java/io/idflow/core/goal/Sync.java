@@ -6,9 +6,11 @@ import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinitions;
+import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.SyncOutcome;
 import io.idflow.core.outcome.UploadOutcome;
 import io.idflow.core.plan.DriftPolicy;
+import io.idflow.core.remote.RemoteDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +48,13 @@ public final class Sync {
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
         Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
+    // Every listing before any write: a server that cannot list a kind (no scheduler, say) stops
+    // the
+    // sync with nothing written, never half-way.
+    Kind[] present = ORDER.stream().filter(k -> !defs.of(k).isEmpty()).toArray(Kind[]::new);
+    RemoteDefinitions remote =
+        NothingDone.beforeAnyWrite(
+            "Nothing was synced", () -> RemoteDefinitions.fetch(client, present));
     List<UploadOutcome> done = new ArrayList<>();
     List<Kind> stopped = new ArrayList<>();
     for (Kind kind : ORDER) {
@@ -61,6 +70,7 @@ public final class Sync {
               ? UploadWorkflows.upload(
                   client,
                   defs,
+                  remote,
                   new UploadWorkflows.Options(
                       Set.of(),
                       false,
@@ -73,6 +83,7 @@ public final class Sync {
                   kind,
                   client,
                   defs,
+                  remote,
                   new SyncTasks.Options(
                       Set.of(),
                       false,

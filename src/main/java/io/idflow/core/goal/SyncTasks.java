@@ -129,6 +129,25 @@ public final class SyncTasks {
    */
   static UploadOutcome sync(
       Kind kind, ConductorClient client, LocalDefinitions defs, Options options, IdflowLog log) {
+    Definitions.select(defs, kind, options.tasks()); // an unknown name asks nothing
+    return sync(
+        kind,
+        client,
+        defs,
+        NothingDone.beforeAnyWrite(
+            "Nothing was synced", () -> RemoteDefinitions.fetch(client, kind)),
+        options,
+        log);
+  }
+
+  /** As above, with the server's listing of {@code kind} already fetched. */
+  static UploadOutcome sync(
+      Kind kind,
+      ConductorClient client,
+      LocalDefinitions defs,
+      RemoteDefinitions remote,
+      Options options,
+      IdflowLog log) {
     List<LocalDefinition> selected = Definitions.select(defs, kind, options.tasks());
     boolean single = options.tasks().size() == 1;
     if (single) {
@@ -139,9 +158,6 @@ public final class SyncTasks {
               + options.tasks().iterator().next()
               + "' with Conductor...");
     }
-    RemoteDefinitions remote =
-        NothingDone.beforeAnyWrite(
-            "Nothing was synced", () -> RemoteDefinitions.fetch(client, kind));
     Plan plan =
         Planner.plan(
             defs,

@@ -73,15 +73,29 @@ public final class UploadWorkflows {
   /** As {@link #run}, on definitions already loaded and validated. */
   static UploadOutcome upload(
       ConductorClient client, LocalDefinitions defs, Options options, IdflowLog log) {
+    Definitions.select(defs, Kind.WORKFLOW, options.workflows()); // an unknown name asks nothing
+    return upload(
+        client,
+        defs,
+        NothingDone.beforeAnyWrite(
+            "Nothing was uploaded", () -> RemoteDefinitions.fetch(client, Kind.WORKFLOW)),
+        options,
+        log);
+  }
+
+  /** As {@link #run}, on definitions already loaded and validated and the server's listing. */
+  static UploadOutcome upload(
+      ConductorClient client,
+      LocalDefinitions defs,
+      RemoteDefinitions remote,
+      Options options,
+      IdflowLog log) {
     List<LocalDefinition> selected = Definitions.select(defs, Kind.WORKFLOW, options.workflows());
     boolean single = options.workflows().size() == 1;
     if (single) {
       log.info(
           "Uploading workflow '" + options.workflows().iterator().next() + "' to Conductor...");
     }
-    RemoteDefinitions remote =
-        NothingDone.beforeAnyWrite(
-            "Nothing was uploaded", () -> RemoteDefinitions.fetch(client, Kind.WORKFLOW));
     Plan plan =
         Planner.plan(
             defs, remote, Planner.Options.compare(selected, options.force(), options.onDrift()));

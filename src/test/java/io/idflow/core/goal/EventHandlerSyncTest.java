@@ -120,6 +120,31 @@ class EventHandlerSyncTest {
   }
 
   @Test
+  void aServerThatCannotListALaterKindGetsNothingWritten() throws IOException {
+    write("tasks/t.json", "{\"name\": \"t\", \"ownerEmail\": \"a@b.c\"}");
+    write(
+        "schedules/s.json",
+        "{\"name\": \"s\", \"cronExpression\": \"@daily\", \"startWorkflowRequest\":"
+            + " {\"name\": \"w\"}}");
+    server.stubFor(get(anyUrl()).willReturn(okJson("[]")));
+    server.stubFor(
+        get("/api/scheduler/schedules")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"status\": 404, \"message\": \"No static resource\"}")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Sync.run(
+                    client, files(), new Sync.Options(false, DriftPolicy.WARN, null, false), log))
+        .hasMessageContaining("Nothing was synced");
+    server.verify(0, postRequestedFor(urlEqualTo("/api/metadata/taskdefs")));
+    server.verify(0, postRequestedFor(urlEqualTo("/api/event")));
+  }
+
+  @Test
   void aFailingKindStopsTheKindsAfterIt() throws IOException {
     write("tasks/t.json", "{\"name\": \"t\", \"ownerEmail\": \"a@b.c\"}");
     write(
