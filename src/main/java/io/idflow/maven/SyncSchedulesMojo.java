@@ -1,10 +1,7 @@
 package io.idflow.maven;
 
 import io.idflow.core.IdflowLog;
-import io.idflow.core.Texts;
-import io.idflow.core.client.ConductorClient;
-import io.idflow.core.goal.SyncSchedules;
-import io.idflow.core.local.Definitions;
+import io.idflow.core.model.Kind;
 import io.idflow.core.outcome.Outcome;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,30 +17,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * deleted.
  */
 @Mojo(name = "sync-schedules", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class SyncSchedulesMojo extends AbstractValidatingMojo {
+public class SyncSchedulesMojo extends AbstractSyncMojo {
 
   /** The schedules to sync: a name or a comma list of names. Default: all. */
   @Parameter(property = IdflowProperties.SCHEDULE)
   private String schedule;
 
-  /** Writes every selected schedule, even those the server already holds unchanged. */
-  @Parameter(property = IdflowProperties.FORCE, defaultValue = "false")
-  private boolean force;
-
-  /** Shows what would be created and updated, and writes nothing. */
-  @Parameter(property = IdflowProperties.DRY_RUN, defaultValue = "false")
-  private boolean dryRun;
-
   @Override
   protected Outcome outcome(IdflowLog log) {
-    report()
-        .checked("directory", Texts.path(directory.toPath()))
-        .checked("schedule", schedule)
-        .checked("force", force)
-        .checked("dryRun", dryRun);
-    try (ConductorClient client = client()) {
-      return SyncSchedules.run(
-          client, localFiles(directory), Definitions.names(schedule), force, dryRun, log);
-    }
+    return sync(Kind.SCHEDULE, "schedule", schedule, log);
   }
 }

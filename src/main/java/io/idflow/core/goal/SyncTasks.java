@@ -111,10 +111,13 @@ public final class SyncTasks {
 
   /**
    * Syncs the selected definitions of {@code kind}, one that has no versions (task definitions,
-   * event handlers): each the server lacks is created, each it holds with other content is updated
-   * in place, nothing is deleted. {@code options.tasks()} selects by name.
+   * event handlers, schedules): each the server lacks is created, each it holds with other content
+   * is updated in place, nothing is deleted. {@code options.tasks()} selects by name. Event
+   * handlers are confirmed from the server's list after the writes; schedules have their cron
+   * expressions parsed by the server before any write, and keep the server's {@code paused} state
+   * unless their file sets it.
    */
-  static UploadOutcome sync(
+  public static UploadOutcome sync(
       Kind kind, ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     return sync(
         kind,

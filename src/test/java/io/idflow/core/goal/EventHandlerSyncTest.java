@@ -24,7 +24,6 @@ import io.idflow.core.plan.DriftPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,8 @@ class EventHandlerSyncTest {
     server.stubFor(get("/api/event").willReturn(okJson("[]")));
     server.stubFor(post("/api/event").willReturn(aResponse().withStatus(200)));
 
-    UploadOutcome outcome = SyncEventHandlers.run(client, files(), Set.of(), false, false, log);
+    UploadOutcome outcome =
+        SyncTasks.sync(Kind.EVENT_HANDLER, client, files(), SyncTasks.Options.defaults(), log);
 
     assertThat(outcome.results())
         .singleElement()
@@ -111,7 +111,8 @@ class EventHandlerSyncTest {
                         + " \"actions\": [{\"action\": \"start_workflow\", \"start_workflow\":"
                         + " {\"name\": \"w\", \"input\": {}}, \"expandInlineJSON\": false}]}]")));
 
-    UploadOutcome outcome = SyncEventHandlers.run(client, files(), Set.of(), false, false, log);
+    UploadOutcome outcome =
+        SyncTasks.sync(Kind.EVENT_HANDLER, client, files(), SyncTasks.Options.defaults(), log);
 
     assertThat(outcome.results())
         .extracting(UploadResult::status)
