@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -866,6 +867,11 @@ public final class ConductorClient implements AutoCloseable {
                 : "Reaching " + api + " through proxy " + proxy);
       }
       tls.apply(http, api.toString(), log);
+      if (!api.isHttps()) {
+        // Plain http needs no TLS: without a TLS connection spec OkHttp skips loading the JDK's
+        // trust store and building a socket factory, a third of a second on a cold JVM.
+        http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+      }
       // The token exchange goes through the same proxy, TLS and retries, but carries no credentials
       // itself.
       OkHttpClient plain = http.build();
