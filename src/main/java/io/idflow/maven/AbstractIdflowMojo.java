@@ -37,6 +37,19 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
   protected boolean skip;
 
   /**
+   * Reuse validation results: the goals of one build validate each state of the definitions once,
+   * and a later build reuses the results kept in {@code target/idflow/validated/}. They are keyed
+   * by the definitions' content, the placeholder values, the options and the plugin's build, so a
+   * change anywhere validates again. {@code false} validates every time.
+   */
+  @Parameter(property = IdflowProperties.VALIDATION_CACHE, defaultValue = "true")
+  protected boolean validationCache;
+
+  /** The build directory: reports go to its {@code idflow/} folder, validation results below it. */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  protected File buildDirectory;
+
+  /**
    * Values for {@code @{name}} placeholders in the definition files, for goals that read them: a
    * Maven profile per environment can set its own. A placeholder is replaced after a file is read
    * and before it is validated, compared or uploaded; the files are never changed. A value comes
@@ -152,7 +165,12 @@ public abstract class AbstractIdflowMojo extends AbstractMojo {
    * gathered once per goal; a configuration error is an {@link IdflowException}.
    */
   protected LocalFiles localFiles(File directory) {
-    return new LocalFiles(directory.toPath(), placeholders());
+    return new LocalFiles(
+        directory.toPath(),
+        placeholders(),
+        validationCache && buildDirectory != null
+            ? buildDirectory.toPath().resolve("idflow").resolve("validated")
+            : null);
   }
 
   /** This build's placeholder values, gathered on first use. */

@@ -132,10 +132,6 @@ public abstract class AbstractRemoteMojo extends AbstractIdflowMojo {
   @Parameter(property = IdflowProperties.REPORTS, defaultValue = "true")
   protected boolean reports;
 
-  /** The build directory; the reports go to its {@code idflow/} folder. */
-  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-  protected File buildDirectory;
-
   /** This execution, for the goal's name in the report file names. */
   @Parameter(defaultValue = "${mojoExecution}", readonly = true)
   protected MojoExecution mojoExecution;

@@ -8,6 +8,7 @@ final class IdflowProperties {
   static final String PREFIX = "idflow.";
 
   static final String SKIP = "idflow.skip";
+  static final String VALIDATION_CACHE = "idflow.validationCache";
   static final String CONDUCTOR_URL = "idflow.conductorUrl";
   static final String DIRECTORY = "idflow.directory";
   static final String WORKFLOW = "idflow.workflow";

@@ -18,6 +18,6 @@ public final class Validate {
   public static ValidateOutcome run(
       LocalFiles files, String ownerEmail, boolean ownerEmailMandatory) {
     LocalDefinitions defs = DefinitionLoader.load(files).withDefaultOwnerEmail(ownerEmail);
-    return new ValidateOutcome(new DefinitionValidator(ownerEmailMandatory).validate(defs));
+    return new ValidateOutcome(files.validate(defs, new DefinitionValidator(ownerEmailMandatory)));
   }
 }

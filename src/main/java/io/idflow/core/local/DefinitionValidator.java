@@ -41,6 +41,11 @@ public final class DefinitionValidator {
     this.nameValidation = nameValidation;
   }
 
+  /** The options, as text: part of what {@link ValidationCache} keys a result by. */
+  String options() {
+    return "ownerEmailMandatory=" + ownerEmailMandatory + ",nameValidation=" + nameValidation;
+  }
+
   /** Returns {@code defs} with every validation problem added. */
   public LocalDefinitions validate(LocalDefinitions defs) {
     return validate(defs, EnumSet.allOf(Kind.class));

@@ -26,7 +26,7 @@ public final class Definitions {
   public static LocalDefinitions loadValid(
       LocalFiles files, String ownerEmail, boolean ownerEmailMandatory, IdflowLog log) {
     LocalDefinitions defs = DefinitionLoader.load(files).withDefaultOwnerEmail(ownerEmail);
-    defs = new DefinitionValidator(ownerEmailMandatory).validate(defs);
+    defs = files.validate(defs, new DefinitionValidator(ownerEmailMandatory));
     for (Problem warning : defs.warnings()) {
       log.warn(warning.toString());
     }
