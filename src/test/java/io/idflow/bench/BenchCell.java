@@ -106,24 +106,8 @@ public final class BenchCell {
     if (approachName.equals("core")) {
       // A rerun in real life is a new Maven JVM: one more no-op, in a JVM that has run nothing yet.
       Path cold = resultFile.resolveSibling(resultFile.getFileName() + ".cold");
-      Process process =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  BenchCell.class.getName(),
-                  "--cold-noop",
-                  url,
-                  idflow.toString(),
-                  cold.toString())
-              .inheritIO()
-              .start();
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("The cold no-op run failed");
-      }
-      phases.add(Local.JSON.readTree(cold.toFile()));
-      Files.delete(cold);
+      String heap = Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m";
+      phases.add(noopInFreshJvm(url, idflow, cold, heap));
     }
     OkHttpClient http = Http.client(new Meter());
     result.set("serverState", check(http, url, prefix, n, generator));
@@ -133,6 +117,39 @@ public final class BenchCell {
     deleteTree(work.resolve(prefix));
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
+  }
+
+  /**
+   * Runs this class's main with {@code args} in a fresh JVM: this JVM's Java and classpath, {@code
+   * -Xmx heap}, its output on this one's. Returns its exit code.
+   */
+  static int fork(String heap, String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchCell.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+
+  /**
+   * The core's no-op on {@code idflow} in a fresh JVM, as a user's rerun is a new Maven JVM: class
+   * loading and a cold JIT included. Returns the phase as measured there ({@code b-cold}).
+   */
+  static ObjectNode noopInFreshJvm(String url, Path idflow, Path resultFile, String heap)
+      throws IOException, InterruptedException {
+    Files.deleteIfExists(resultFile);
+    if (fork(heap, "--cold-noop", url, idflow.toString(), resultFile.toString()) != 0
+        || !Files.isRegularFile(resultFile)) {
+      throw new IllegalStateException("The no-op run in a fresh JVM failed");
+    }
+    ObjectNode phase = (ObjectNode) Local.JSON.readTree(resultFile.toFile());
+    Files.delete(resultFile);
+    return phase;
   }
 
   /**
