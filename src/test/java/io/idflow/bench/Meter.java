@@ -1,6 +1,9 @@
 package io.idflow.bench;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -14,17 +17,23 @@ import okhttp3.ResponseBody;
  * Counts what goes over the wire, for one OkHttp client: requests sent (retries included), request
  * and response body bytes (from an {@link EventListener}), and the time spent inside HTTP calls
  * (from an outermost application interceptor that also reads the whole response body, so that the
- * transfer of a large body counts as HTTP time and not as the caller's).
+ * transfer of a large body counts as HTTP time and not as the caller's). Requests and response
+ * bytes are also kept per route: the method and the first three path segments, such as {@code GET
+ * /api/metadata/workflow} (a name after them counts for the same route).
  */
 final class Meter {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong requestBytes = new AtomicLong();
   private final AtomicLong responseBytes = new AtomicLong();
   private final AtomicLong httpNanos = new AtomicLong();
+  private final Map<String, AtomicLong[]> routes = new ConcurrentHashMap<>();
   private volatile boolean paused;
 
   /** What was counted since the last {@link #reset()}. */
   record Counts(long requests, long requestBytes, long responseBytes, long httpNanos) {}
+
+  /** What was counted for one route since the last {@link #reset()}. */
+  record RouteCounts(long requests, long responseBytes) {}
 
   /**
    * Instruments {@code builder}: call this before anything else adds interceptors, so the timer is
@@ -39,10 +48,29 @@ final class Meter {
     requestBytes.set(0);
     responseBytes.set(0);
     httpNanos.set(0);
+    routes.clear();
   }
 
   Counts counts() {
     return new Counts(requests.get(), requestBytes.get(), responseBytes.get(), httpNanos.get());
+  }
+
+  /** The counts per route, sorted by route. */
+  Map<String, RouteCounts> routes() {
+    Map<String, RouteCounts> out = new TreeMap<>();
+    routes.forEach((k, v) -> out.put(k, new RouteCounts(v[0].get(), v[1].get())));
+    return out;
+  }
+
+  /** {@code [requests, response bytes]} of the route of {@code request}. */
+  private AtomicLong[] route(Request request) {
+    var segments = request.url().pathSegments();
+    String route =
+        request.method()
+            + " /"
+            + String.join("/", segments.subList(0, Math.min(3, segments.size())));
+    return routes.computeIfAbsent(
+        route, k -> new AtomicLong[] {new AtomicLong(), new AtomicLong()});
   }
 
   /** While paused (untimed set-up and clean-up requests), nothing is counted. */
@@ -72,6 +100,7 @@ final class Meter {
     public void requestHeadersEnd(Call call, Request request) {
       if (!paused) {
         requests.incrementAndGet();
+        route(request)[0].incrementAndGet();
       }
     }
 
@@ -86,6 +115,7 @@ final class Meter {
     public void responseBodyEnd(Call call, long byteCount) {
       if (!paused) {
         responseBytes.addAndGet(byteCount);
+        route(call.request())[1].addAndGet(byteCount);
       }
     }
   }
