@@ -3,25 +3,14 @@ package io.idflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.idflow.core.IdflowLog;
-import io.idflow.core.server.JavaFinder;
 import io.idflow.core.server.JavaHome;
-import io.idflow.core.server.RunningServer;
-import io.idflow.core.server.ServerConfig;
-import io.idflow.core.server.ServerLauncher;
-import io.idflow.core.server.ServerStopper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The speed benchmark of issue 7: the plugin's core against ID Flow's per-definition approach and a
@@ -53,95 +42,30 @@ import java.util.Map;
  * out/results.md}.
  */
 public final class Benchmark {
-  private static final String SERVER_VERSION = "3.32.3";
-
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("Arguments are key=value, found '" + arg + "'");
-      }
-      opts.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Opts opts = Opts.parse(args);
     List<Integer> sizes =
-        Arrays.stream(opts.getOrDefault("sizes", "100,1000,5000").split(","))
-            .map(String::trim)
-            .map(Integer::parseInt)
-            .toList();
-    List<String> approaches =
-        Arrays.stream(opts.getOrDefault("approaches", "core,idflow,plain").split(","))
-            .map(String::trim)
-            .toList();
-    int fullUpTo = Integer.parseInt(opts.getOrDefault("idflowFullUpTo", "1000"));
-    int sample = Integer.parseInt(opts.getOrDefault("sample", "100"));
-    int noopRepeats = Integer.parseInt(opts.getOrDefault("noopRepeats", "3"));
-    String cellHeap = opts.getOrDefault("cellHeap", "1g");
-    List<String> fitHeaps =
-        Arrays.stream(opts.getOrDefault("fitHeaps", "256m,128m").split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .toList();
-    Path out = Path.of(opts.getOrDefault("out", "target/bench")).toAbsolutePath();
-    Path serverJar =
-        Path.of(
-            opts.getOrDefault(
-                "serverJar",
-                System.getProperty("user.home")
-                    + "/.m2/repository/org/conductoross/conductor-server/"
-                    + SERVER_VERSION
-                    + "/conductor-server-"
-                    + SERVER_VERSION
-                    + "-boot.jar"));
-    if (!Files.isRegularFile(serverJar)) {
-      throw new IllegalStateException(
-          "No Conductor boot jar at "
-              + serverJar
-              + ": run ./mvnw dependency:get "
-              + "-Dartifact=org.conductoross:conductor-server:"
-              + SERVER_VERSION
-              + ":jar:boot, or pass serverJar=PATH");
-    }
-    JavaHome serverJava =
-        JavaFinder.standard("Pass serverJava=/path/to/jdk21+")
-            .find(
-                opts.containsKey("serverJava") ? Path.of(opts.get("serverJava")) : null, List.of());
+        opts.list("sizes", "100,1000,5000").stream().map(Integer::parseInt).toList();
+    List<String> approaches = opts.list("approaches", "core,idflow,plain");
+    int fullUpTo = opts.integer("idflowFullUpTo", 1000);
+    int sample = opts.integer("sample", 100);
+    int noopRepeats = opts.integer("noopRepeats", 3);
+    String cellHeap = opts.string("cellHeap", "1g");
+    List<String> fitHeaps = opts.list("fitHeaps", "256m,128m");
+    Path out = opts.path("out", "target/bench");
 
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path serverDir = out.resolve("server-" + stamp);
     Path cells = out.resolve("cells-" + stamp);
     Files.createDirectories(cells);
 
     ObjectNode report = Local.JSON.createObjectNode();
-    report.set("machine", machine(serverJava));
     report.put("started", stamp);
     report.put("loadAtStart", loadLine());
     ArrayNode results = report.putArray("cells");
 
-    IdflowLog log = new StdoutLog();
-    ServerConfig config =
-        new ServerConfig(
-            SERVER_VERSION,
-            serverJar,
-            serverJava,
-            Path.of(
-                System.getProperty("user.home"), ".m2/repository/.cache/idflow/conductor-server"),
-            serverDir,
-            0,
-            Map.of(),
-            Duration.ofMinutes(5),
-            false,
-            Map.of());
-    RunningServer server = new ServerLauncher(log).start(config);
-    try {
+    try (BenchServer server = BenchServer.start(opts, out.resolve("server-" + stamp))) {
+      report.set("machine", machine(server.java()));
       report.put("serverStartupSeconds", server.startupTime().toMillis() / 1000.0);
-      System.out.println(
-          "Conductor ready at "
-              + server.url()
-              + " in "
-              + server.startupTime().toMillis()
-              + " ms; load "
-              + loadLine());
       // Warm the server (its JIT, its SQLite pages) so that the first measured cell does not pay
       // for it.
       for (String approach : List.of("core", "plain", "idflow")) {
@@ -180,8 +104,6 @@ public final class Benchmark {
         }
         fits.add(fit);
       }
-    } finally {
-      new ServerStopper().stop(serverDir, Duration.ofSeconds(30));
     }
     report.put("loadAtEnd", loadLine());
     Files.writeString(
@@ -198,21 +120,6 @@ public final class Benchmark {
       throws IOException, InterruptedException {
     Path result = cells.resolve(approach + "-" + n + "-k" + sample + "-" + heap + ".json");
     Files.deleteIfExists(result);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-cp",
-                System.getProperty("java.class.path"),
-                BenchCell.class.getName(),
-                url,
-                approach,
-                Integer.toString(n),
-                Integer.toString(sample),
-                Integer.toString(noopRepeats),
-                cells.toString(),
-                result.toString()));
     System.out.printf(
         Locale.ROOT,
         "%s N=%d%s -Xmx%s (load %s) ...%n",
@@ -222,8 +129,16 @@ public final class Benchmark {
         heap,
         loadLine());
     long began = System.nanoTime();
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    int exit = process.waitFor();
+    int exit =
+        BenchCell.fork(
+            heap,
+            url,
+            approach,
+            Integer.toString(n),
+            Integer.toString(sample),
+            Integer.toString(noopRepeats),
+            cells.toString(),
+            result.toString());
     if (exit != 0 || !Files.isRegularFile(result)) {
       throw new IllegalStateException(
           approach + " N=" + n + " -Xmx" + heap + " failed with exit code " + exit);
@@ -281,27 +196,6 @@ public final class Benchmark {
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  /** The launcher's messages on standard output. */
-  private static final class StdoutLog implements IdflowLog {
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public void info(String message) {
-      System.out.println(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      System.out.println("WARN " + message);
-    }
-
-    @Override
-    public void error(String message) {
-      System.out.println("ERROR " + message);
     }
   }
 }

@@ -69,7 +69,7 @@ final class Generator {
     }
   }
 
-  private ObjectNode task(int i, boolean changed) {
+  ObjectNode task(int i, boolean changed) {
     ObjectNode t = JSON.createObjectNode();
     t.put("name", taskName(i));
     t.put(
@@ -89,7 +89,7 @@ final class Generator {
     return t;
   }
 
-  private ObjectNode workflow(int i, boolean changed) {
+  ObjectNode workflow(int i, boolean changed) {
     ObjectNode w = JSON.createObjectNode();
     w.put("name", workflowName(i));
     w.put("description", "Order flow " + i + ": validates, routes, ships and notifies");

@@ -7,8 +7,6 @@ import io.idflow.core.model.LocalDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -28,17 +26,10 @@ import java.util.function.Supplier;
 public final class LocalBreakdown {
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      opts.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
-    int n = Integer.parseInt(opts.getOrDefault("n", "5000"));
-    int rounds = Integer.parseInt(opts.getOrDefault("rounds", "6"));
-    Path idflow =
-        Path.of(opts.getOrDefault("out", "target/bench"))
-            .toAbsolutePath()
-            .resolve("breakdown-" + n);
+    Opts opts = Opts.parse(args);
+    int n = opts.integer("n", 5000);
+    int rounds = opts.integer("rounds", 6);
+    Path idflow = opts.path("out", "target/bench").resolve("breakdown-" + n);
     if (!Files.isDirectory(idflow)) {
       new Generator("bd", n, idflow).writeAll();
     }

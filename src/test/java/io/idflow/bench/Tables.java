@@ -265,7 +265,7 @@ final class Tables {
     throw new IllegalArgumentException("No phase " + phase);
   }
 
-  private static String ratio(double other, double core) {
+  static String ratio(double other, double core) {
     return String.format(Locale.ROOT, "%.1fx", other / core);
   }
 
