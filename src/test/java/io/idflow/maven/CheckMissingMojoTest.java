@@ -73,7 +73,7 @@ class CheckMissingMojoTest {
   }
 
   @Test
-  void makesExactlyTwoGetsAndNoWrites() throws Exception {
+  void readsTheNamesThenTwoListingsAndWritesNothing() throws Exception {
     serverHolds(
         "[" + ORDER_FLOW + ",{\"name\":\"child\",\"version\":2,\"tasks\":[]}]",
         "[{\"name\":\"fetch_url\"}]");
@@ -85,7 +85,10 @@ class CheckMissingMojoTest {
     List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
     assertThat(requests)
         .extracting(r -> r.getMethod().getName() + " " + r.getUrl())
-        .containsExactlyInAnyOrder("GET /api/metadata/workflow", "GET /api/metadata/taskdefs");
+        .containsExactlyInAnyOrder(
+            "GET /api/metadata/workflow/names-and-versions",
+            "GET /api/metadata/workflow",
+            "GET /api/metadata/taskdefs");
     assertThat(log.lines())
         .contains(
             "INFO Nothing missing in Conductor: checked 1 local workflow, 0 required workflows,"

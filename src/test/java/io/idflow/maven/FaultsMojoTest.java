@@ -182,7 +182,7 @@ class FaultsMojoTest {
             "Nothing was uploaded: GET "
                 + url
                 + WORKFLOWS
-                + " failed: cannot reach Conductor at "
+                + "/names-and-versions failed: cannot reach Conductor at "
                 + url
                 + "/api");
     JsonNode report = report("upload-workflows");

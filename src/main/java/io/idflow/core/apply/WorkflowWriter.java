@@ -55,7 +55,9 @@ public final class WorkflowWriter {
           "Conductor's answer to the upload names no definition: reading them back to confirm");
       RemoteDefinitions stored;
       try {
-        stored = RemoteDefinitions.fetch(client, Kind.WORKFLOW);
+        stored =
+            RemoteDefinitions.fetch(
+                client, writes.stream().map(PlanItem::id).toList(), Kind.WORKFLOW);
       } catch (ConductorException e) {
         writes.forEach(
             item ->

@@ -107,6 +107,26 @@ final class Answer {
     return def;
   }
 
+  /**
+   * The workflow definition {@code name} version {@code version}, and no other: a gateway that
+   * answers every path with one page, or a server that ignores the version, is found out here.
+   */
+  ObjectNode workflow(String name, int version) throws Unexpected {
+    ObjectNode def = definition();
+    if (!def.path("name").asText().equals(name) || def.path("version").asInt(1) != version) {
+      throw new Unexpected(
+          "workflow "
+              + Texts.printable(def.path("name").asText())
+              + " v"
+              + def.path("version").asInt(1)
+              + " instead of "
+              + name
+              + " v"
+              + version);
+    }
+    return def;
+  }
+
   /** Any JSON object. */
   ObjectNode object() throws Unexpected {
     JsonNode root = json();

@@ -120,14 +120,17 @@ public final class ConductorClient implements AutoCloseable {
         Answer::definitions);
   }
 
-  /** One workflow definition, or empty when the name or version is unknown. */
+  /**
+   * One workflow definition, or empty when the name or version is unknown. An answer that is
+   * another definition is a {@link ConductorException}.
+   */
   public Optional<ObjectNode> getWorkflowDef(String name, int version) {
     HttpUrl url =
         url("metadata", "workflow", name)
             .newBuilder()
             .addQueryParameter("version", Integer.toString(version))
             .build();
-    return find(get(url), "a workflow definition", Answer::definition);
+    return find(get(url), "a workflow definition", a -> a.workflow(name, version));
   }
 
   /**

@@ -66,7 +66,12 @@ public final class CheckMissing {
       ConductorClient client, LocalFiles files, Options options, IdflowLog log) {
     LocalDefinitions defs =
         Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
-    RemoteDefinitions remote = RemoteDefinitions.fetch(client, Kind.WORKFLOW, Kind.TASK);
+    RemoteDefinitions remote =
+        RemoteDefinitions.fetch(
+            client,
+            defs.workflows().stream().map(LocalDefinition::id).toList(),
+            Kind.WORKFLOW,
+            Kind.TASK);
     return evaluate(defs, options, remote, ServerValues.names(client, defs));
   }
 

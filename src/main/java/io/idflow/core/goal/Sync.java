@@ -5,6 +5,7 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.SyncOutcome;
@@ -54,7 +55,10 @@ public final class Sync {
     Kind[] present = ORDER.stream().filter(k -> !defs.of(k).isEmpty()).toArray(Kind[]::new);
     RemoteDefinitions remote =
         NothingDone.beforeAnyWrite(
-            "Nothing was synced", () -> RemoteDefinitions.fetch(client, present));
+            "Nothing was synced",
+            () ->
+                RemoteDefinitions.fetch(
+                    client, defs.workflows().stream().map(LocalDefinition::id).toList(), present));
     List<UploadOutcome> done = new ArrayList<>();
     List<Kind> stopped = new ArrayList<>();
     for (Kind kind : ORDER) {

@@ -8,6 +8,7 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.diff.Difference;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
+import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
 import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
@@ -73,12 +74,15 @@ public final class UploadWorkflows {
   /** As {@link #run}, on definitions already loaded and validated. */
   static UploadOutcome upload(
       ConductorClient client, LocalDefinitions defs, Options options, IdflowLog log) {
-    Definitions.select(defs, Kind.WORKFLOW, options.workflows()); // an unknown name asks nothing
+    List<DefinitionId> selected =
+        Definitions.select(defs, Kind.WORKFLOW, options.workflows()).stream()
+            .map(LocalDefinition::id)
+            .toList(); // an unknown name asks nothing
     return upload(
         client,
         defs,
         NothingDone.beforeAnyWrite(
-            "Nothing was uploaded", () -> RemoteDefinitions.fetch(client, Kind.WORKFLOW)),
+            "Nothing was uploaded", () -> RemoteDefinitions.fetch(client, selected, Kind.WORKFLOW)),
         options,
         log);
   }

@@ -1,12 +1,15 @@
 package io.idflow.core.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
 import io.idflow.core.client.ConductorClient;
+import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
+import io.idflow.core.remote.RemoteDefinitions;
 import io.idflow.core.server.RunningServer;
 import io.idflow.core.server.ServerStopper;
 import io.idflow.corpus.RealServer;
@@ -164,6 +167,51 @@ class ServerModelIT {
             node.fieldNames()
                 .forEachRemaining(f -> seen.computeIfAbsent(k, x -> new TreeSet<>()).add(f)));
     return seen;
+  }
+
+  /**
+   * The narrower reads of a shared server (the names and versions, then each wanted body) give
+   * exactly what the one listing gives.
+   */
+  @Test
+  void theProjectsWorkflowsReadApartAreTheListingsOwn() throws Exception {
+    List<ObjectNode> defs = new ArrayList<>();
+    for (int n = 0; n < 3; n++) {
+      for (int v = 1; v <= 4; v++) {
+        defs.add(
+            json(
+                "{\"name\": \"model_other_"
+                    + n
+                    + "\", \"version\": "
+                    + v
+                    + ", \"tasks\": [{\"name\": \"t\", \"taskReferenceName\": \"t\"}]}"));
+      }
+    }
+    for (int v = 1; v <= 2; v++) {
+      defs.add(
+          json(
+              "{\"name\": \"model_ours\", \"version\": "
+                  + v
+                  + ", \"description\": \"ours\", \"tasks\": [{\"name\": \"t\","
+                  + " \"taskReferenceName\": \"t\", \"type\": \"SIMPLE\"}]}"));
+    }
+    client.putWorkflowDefs(defs);
+    List<DefinitionId> wanted =
+        List.of(
+            DefinitionId.workflow("model_ours", 1),
+            DefinitionId.workflow("model_ours", 2),
+            DefinitionId.workflow("model_absent", 1));
+
+    RemoteDefinitions apart = RemoteDefinitions.fetch(client, wanted, Kind.WORKFLOW);
+    RemoteDefinitions whole = RemoteDefinitions.fetch(client, Kind.WORKFLOW);
+
+    assertThatThrownBy(() -> apart.all(Kind.WORKFLOW)) // read apart, not listed
+        .isInstanceOf(IllegalStateException.class);
+    for (DefinitionId id : wanted) {
+      assertThat(apart.get(id)).as(id.toString()).isEqualTo(whole.get(id));
+    }
+    assertThat(apart.get(wanted.get(0))).isPresent();
+    assertThat(apart.workflowVersions()).isEqualTo(whole.workflowVersions());
   }
 
   @Test

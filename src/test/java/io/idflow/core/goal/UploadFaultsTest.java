@@ -212,7 +212,7 @@ class UploadFaultsTest {
         .startsWith(
             "GET http://127.0.0.1:"
                 + closed
-                + "/api/metadata/workflow failed: cannot reach Conductor")
+                + "/api/metadata/workflow/names-and-versions failed: cannot reach Conductor")
         .endsWith("(gave up after 3 attempts)");
     rerunConverges();
   }

@@ -184,6 +184,8 @@ class UploadWorkflowsTest {
 
     UploadOutcome report = upload();
 
+    // The names and versions (here unknown: 404), then the one listing, then one write.
+    server.verify(1, getRequestedFor(urlEqualTo("/api/metadata/workflow/names-and-versions")));
     server.verify(1, getRequestedFor(urlEqualTo("/api/metadata/workflow")));
     server.verify(
         1,
@@ -197,7 +199,7 @@ class UploadWorkflowsTest {
                         + ","
                         + workflowJson("charlie", "third")
                         + "]")));
-    assertThat(server.getAllServeEvents()).hasSize(2);
+    assertThat(server.getAllServeEvents()).hasSize(3);
     assertThat(report.results())
         .extracting(UploadResult::name, UploadResult::status)
         .containsExactly(
