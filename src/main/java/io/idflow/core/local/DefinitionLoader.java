@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.ContentKey;
 import io.idflow.core.Json;
 import io.idflow.core.Texts;
 import io.idflow.core.model.DefinitionId;
@@ -102,6 +103,30 @@ public final class DefinitionLoader {
                   + Kind.EVENT_HANDLER.folder()
                   + "/ to silence this line"));
     }
+    // What the definitions are made of, read whole before parsing: the key of the content.
+    ContentKey key = ContentKey.start().add(directory.toString());
+    source.placeholders().identity().forEach(key::add);
+    problems.forEach(p -> key.add(p.toString()));
+    Map<Path, Object> contents = new HashMap<>();
+    for (Kind kind : Kind.values()) {
+      key.add(kind.name());
+      for (Path file : filesOf.get(kind)) {
+        Object content;
+        try {
+          content = Files.readAllBytes(file);
+        } catch (IOException e) {
+          content = e;
+        }
+        contents.put(file, content);
+        key.add(file.toString()).add(content instanceof byte[] b ? b : new byte[0]);
+        key.add(content instanceof IOException e ? e.toString() : "");
+      }
+    }
+    String content = key.hex();
+    LocalDefinitions known = ValidationCache.loaded(source, content);
+    if (known != null) {
+      return known;
+    }
     Map<Kind, List<LocalDefinition>> defs = new EnumMap<>(Kind.class);
     Map<Kind, Integer> fileCounts = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
@@ -109,14 +134,24 @@ public final class DefinitionLoader {
       fileCounts.put(kind, files.size());
       List<LocalDefinition> found = new ArrayList<>();
       for (Path file : files) {
-        readFile(kind, file, shown(base, file), source.placeholders(), found, problems);
+        List<Read> read = new ArrayList<>();
+        readObjects(
+            contents.get(file),
+            shown(base, file),
+            kind.label() + " definition",
+            "name",
+            source.placeholders(),
+            read,
+            problems);
+        read.forEach(r -> addDefinition(kind, r.json(), r.file(), r.index(), found, problems));
       }
       reportDuplicates(kind, found, problems);
       found.sort(
           Comparator.comparing(LocalDefinition::name).thenComparing(LocalDefinition::version));
       defs.put(kind, found);
     }
-    return new LocalDefinitions(directory, fileCounts, defs, problems);
+    return ValidationCache.keepLoaded(
+        source, new LocalDefinitions(directory, fileCounts, defs, problems, content));
   }
 
   /**
@@ -213,21 +248,19 @@ public final class DefinitionLoader {
     Path base = files.directory().toAbsolutePath().normalize().getParent();
     List<Read> out = new ArrayList<>();
     for (Path file : jsonFiles(files.directory().resolve(folder), base, problems)) {
-      readObjects(file, shown(base, file), what, nameField, files.placeholders(), out, problems);
+      readObjects(
+          read(file), shown(base, file), what, nameField, files.placeholders(), out, problems);
     }
     return out;
   }
 
-  private static void readFile(
-      Kind kind,
-      Path file,
-      Path shown,
-      Placeholders placeholders,
-      List<LocalDefinition> found,
-      List<Problem> problems) {
-    List<Read> read = new ArrayList<>();
-    readObjects(file, shown, kind.label() + " definition", "name", placeholders, read, problems);
-    read.forEach(r -> addDefinition(kind, r.json(), r.file(), r.index(), found, problems));
+  /** A file's bytes, or why they cannot be read. */
+  private static Object read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return e;
+    }
   }
 
   /**
@@ -235,18 +268,15 @@ public final class DefinitionLoader {
    * object's {@code nameField} name it in messages ({@code workflow definition 'order_flow'}).
    */
   private static void readObjects(
-      Path file,
+      Object content,
       Path shown,
       String what,
       String nameField,
       Placeholders placeholders,
       List<Read> found,
       List<Problem> problems) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      problems.add(Problem.error(shown, null, null, "cannot be read: " + e));
+    if (!(content instanceof byte[] bytes)) {
+      problems.add(Problem.error(shown, null, null, "cannot be read: " + content));
       return;
     }
     String text = decode(bytes, shown, problems);

@@ -36,7 +36,7 @@ public record LocalFiles(Path directory, Placeholders placeholders, Path validat
    * secret value is in play (messages may quote values).
    */
   public LocalDefinitions validate(LocalDefinitions defs, DefinitionValidator validator) {
-    if (validated == null) {
+    if (validated == null || defs.content() == null) {
       return validator.validate(defs);
     }
     return ValidationCache.validate(

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,20 @@ public final class Placeholders {
   /** Collects values; {@code prefix} and {@code suffix} delimit a placeholder's name. */
   public static Builder builder(String prefix, String suffix) {
     return new Builder(prefix, suffix);
+  }
+
+  /**
+   * Everything that decides how files resolve, as text for a content key ({@link
+   * DefinitionLoader}): secret values included, so it is hashed, never shown.
+   */
+  List<String> identity() {
+    List<String> out = new ArrayList<>(List.of(prefix, suffix));
+    new TreeMap<>(values)
+        .forEach((name, v) -> out.add(name + "=" + v.text() + " " + v.source() + " " + v.secret()));
+    out.addAll(sources);
+    new TreeMap<>(unavailable).forEach((name, why) -> out.add(name + " unavailable: " + why));
+    out.addAll(warnings);
+    return out;
   }
 
   /** What the sources said that the user should know: values that a stronger source hides. */

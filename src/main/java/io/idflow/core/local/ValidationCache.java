@@ -1,74 +1,93 @@
 package io.idflow.core.local;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.ContentKey;
 import io.idflow.core.Json;
-import io.idflow.core.model.Kind;
-import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.model.Problem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Validation results kept by content, so that a build validates each state of the definitions once:
- * the goals of one build share them in memory, and a later build finds them under {@code
- * target/idflow/validated/}.
+ * Loaded definitions and validation results kept by content, so that a build reads and validates
+ * each state of the definitions once: the goals of one build share both in memory, and a later
+ * build finds the validation results under {@code target/idflow/validated/}. Used only when {@link
+ * LocalFiles#validated()} is set, and only for definitions read from files.
  *
- * <p>The key is a SHA-256 of everything validation reads: each definition as loaded (kind, file,
- * place in the file, and the JSON after placeholders and the default {@code ownerEmail}), the
- * validator's options, and the plugin's own code (the bytes of its jar or classes). A changed file,
- * value, option or plugin build is a new key, so a result can never be stale; a damaged or
- * unreadable entry is ignored and validation runs. Results with secret placeholder values are kept
- * in memory only: a validation message may quote a value, and nothing secret goes to disk.
+ * <p>Loaded definitions are keyed by {@link LocalDefinitions#content()}: every file's path and
+ * bytes, the placeholder values and the default owner. A validation result is keyed by that
+ * content, the validator's options and the plugin's own code (the bytes of its jar or classes). A
+ * changed file, value, option or plugin build is a new key, so a result can never be stale; a
+ * damaged or unreadable entry is ignored and validation runs. Results with secret placeholder
+ * values are kept in memory only: a validation message may quote a value, and nothing secret goes
+ * to disk.
  */
 public final class ValidationCache {
-  private static final String FORMAT = "idflow-validation-1";
+  private static final String FORMAT = "idflow-validation-2";
 
-  /** Entries kept in memory: a build rarely validates more than a few states. */
-  private static final int MEMORY_ENTRIES = 16;
+  /** Entries kept in memory: a build rarely holds more than a few states of its definitions. */
+  private static final int MEMORY_ENTRIES = 8;
 
-  private static final Map<String, List<Problem>> MEMORY =
-      new LinkedHashMap<>(MEMORY_ENTRIES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Problem>> eldest) {
-          return size() > MEMORY_ENTRIES;
-        }
-      };
+  private static final Map<String, List<Problem>> VALIDATED = lru();
+  private static final Map<String, LocalDefinitions> LOADED = lru();
 
   private static volatile String codeId;
 
   private ValidationCache() {}
 
+  private static <V> Map<String, V> lru() {
+    return new LinkedHashMap<>(MEMORY_ENTRIES, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > MEMORY_ENTRIES;
+      }
+    };
+  }
+
+  /** The definitions a goal of this build loaded from {@code content}, or null. */
+  static LocalDefinitions loaded(LocalFiles files, String content) {
+    if (files.validated() == null) {
+      return null;
+    }
+    synchronized (LOADED) {
+      return LOADED.get(content);
+    }
+  }
+
+  /** Keeps {@code defs} for the next goal of this build that loads the same content. */
+  static LocalDefinitions keepLoaded(LocalFiles files, LocalDefinitions defs) {
+    if (files.validated() != null) {
+      synchronized (LOADED) {
+        LOADED.put(defs.content(), defs);
+      }
+    }
+    return defs;
+  }
+
   /**
-   * {@code defs} validated by {@code validator}, or with the problems a validation of the same
-   * content found before: in memory, or in {@code directory} (null: in memory only).
+   * {@code defs} (read from files) validated by {@code validator}, or with the problems a
+   * validation of the same content found before: in memory, or in {@code directory} (null: in
+   * memory only).
    */
-  public static LocalDefinitions validate(
+  static LocalDefinitions validate(
       LocalDefinitions defs, DefinitionValidator validator, Path directory) {
     String key = key(defs, validator);
     List<Problem> problems;
-    synchronized (MEMORY) {
-      problems = MEMORY.get(key);
+    synchronized (VALIDATED) {
+      problems = VALIDATED.get(key);
     }
     Path file = directory == null ? null : directory.resolve(key + ".json");
     if (problems == null && file != null) {
@@ -81,43 +100,29 @@ public final class ValidationCache {
         write(file, problems);
       }
     }
-    synchronized (MEMORY) {
-      MEMORY.put(key, problems);
+    synchronized (VALIDATED) {
+      VALIDATED.put(key, problems);
     }
     return defs.withProblems(problems);
   }
 
   /** Forgets what is kept in memory (tests, and the benchmark's cold runs). */
   public static void clearMemory() {
-    synchronized (MEMORY) {
-      MEMORY.clear();
+    synchronized (VALIDATED) {
+      VALIDATED.clear();
+    }
+    synchronized (LOADED) {
+      LOADED.clear();
     }
   }
 
   static String key(LocalDefinitions defs, DefinitionValidator validator) {
-    MessageDigest digest = sha256();
-    try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest);
-        JsonGenerator gen = Json.MAPPER.createGenerator(out)) {
-      gen.writeStartArray();
-      gen.writeString(FORMAT);
-      gen.writeString(codeId());
-      gen.writeString(validator.options());
-      gen.writeString(String.valueOf(defs.directory()));
-      for (Kind kind : Kind.values()) {
-        for (LocalDefinition def : defs.of(kind)) {
-          gen.writeString(kind.name());
-          gen.writeString(String.valueOf(def.file()));
-          gen.writeNumber(def.index());
-          gen.writeString(def.name());
-          gen.writeNumber(def.version());
-          Json.MAPPER.writeTree(gen, def.json());
-        }
-      }
-      gen.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return ContentKey.of(
+        List.of(
+            FORMAT,
+            codeId(),
+            validator.options(),
+            Objects.requireNonNull(defs.content(), "definitions not read from files")));
   }
 
   private static List<Problem> read(Path file) {
@@ -178,7 +183,6 @@ public final class ValidationCache {
   static String codeId() {
     String id = codeId;
     if (id == null) {
-      MessageDigest digest = sha256();
       try {
         Path source =
             Path.of(
@@ -191,26 +195,16 @@ public final class ValidationCache {
         } else {
           files = List.of(source);
         }
+        ContentKey key = ContentKey.start();
         for (Path f : files) {
-          digest.update(source.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
-          try (InputStream in = Files.newInputStream(f)) {
-            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-          }
+          key.add(source.relativize(f).toString()).add(Files.readAllBytes(f));
         }
-        id = HexFormat.of().formatHex(digest.digest());
+        id = key.hex();
       } catch (IOException | URISyntaxException | RuntimeException e) {
         id = "unknown-" + System.nanoTime(); // never equal to another run's: no reuse across runs
       }
       codeId = id;
     }
     return id;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

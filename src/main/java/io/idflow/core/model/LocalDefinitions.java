@@ -1,6 +1,7 @@
 package io.idflow.core.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.ContentKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,12 +18,17 @@ import java.util.stream.Collectors;
  * @param files how many files were read for each kind
  * @param definitions the definitions of each kind, sorted by name then version
  * @param problems errors and warnings, in file order
+ * @param content a SHA-256 of everything they were made from (each file's path and bytes, the
+ *     placeholder values, the default owner), which keys {@code ValidationCache}; null when they
+ *     were not read from files. The JSON trees may be shared by the goals of a build: copy one
+ *     before changing it.
  */
 public record LocalDefinitions(
     Path directory,
     Map<Kind, Integer> files,
     Map<Kind, List<LocalDefinition>> definitions,
-    List<Problem> problems) {
+    List<Problem> problems,
+    String content) {
 
   public LocalDefinitions {
     Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
@@ -34,6 +40,15 @@ public record LocalDefinitions(
     files = Map.copyOf(counts);
     definitions = Map.copyOf(lists);
     problems = List.copyOf(problems);
+  }
+
+  /** Definitions not read from files (no {@link #content}). */
+  public LocalDefinitions(
+      Path directory,
+      Map<Kind, Integer> files,
+      Map<Kind, List<LocalDefinition>> definitions,
+      List<Problem> problems) {
+    this(directory, files, definitions, problems, null);
   }
 
   /** Workflow and task definitions only, as most tests and older callers build them. */
@@ -119,7 +134,7 @@ public record LocalDefinitions(
   public LocalDefinitions withProblems(List<Problem> more) {
     List<Problem> all = new ArrayList<>(problems);
     all.addAll(more);
-    return new LocalDefinitions(directory, files, definitions, all);
+    return new LocalDefinitions(directory, files, definitions, all, content);
   }
 
   /**
@@ -134,7 +149,12 @@ public record LocalDefinitions(
     Map<Kind, List<LocalDefinition>> owned = new EnumMap<>(definitions);
     owned.put(Kind.WORKFLOW, withOwner(workflows(), ownerEmail));
     owned.put(Kind.TASK, withOwner(tasks(), ownerEmail));
-    return new LocalDefinitions(directory, files, owned, problems);
+    return new LocalDefinitions(
+        directory,
+        files,
+        owned,
+        problems,
+        content == null ? null : ContentKey.of(List.of(content, "ownerEmail", ownerEmail)));
   }
 
   private static List<LocalDefinition> withOwner(List<LocalDefinition> defs, String ownerEmail) {

@@ -133,6 +133,25 @@ class ValidationCacheTest {
   }
 
   @Test
+  void theGoalsOfABuildShareWhatWasLoadedUntilAByteChanges() throws IOException {
+    LocalFiles files = new LocalFiles(dir, Placeholders.none(), cache);
+    LocalDefinitions first = DefinitionLoader.load(files);
+    assertThat(DefinitionLoader.load(files)).isSameAs(first);
+    assertThat(DefinitionLoader.load(LocalFiles.of(dir))).isNotSameAs(first).isEqualTo(first);
+
+    write("tasks/known.json", Files.readString(dir.resolve("tasks/known.json")) + " ");
+    LocalDefinitions changed = DefinitionLoader.load(files);
+    assertThat(changed).isNotSameAs(first);
+    assertThat(changed.content()).isNotEqualTo(first.content());
+    Placeholders values =
+        Placeholders.builder("@{", "}")
+            .add("the plugin's <placeholders>", Map.of("x", "1"))
+            .build();
+    assertThat(DefinitionLoader.load(new LocalFiles(dir, values, cache)).content())
+        .isNotEqualTo(changed.content());
+  }
+
+  @Test
   void withoutADirectoryEveryCallValidates() {
     LocalFiles files = LocalFiles.of(dir);
     assertThat(texts(cached(files, false))).isEqualTo(texts(uncached(false)));
