@@ -53,7 +53,7 @@ public class StartWorkflowMojo extends AbstractRemoteMojo {
 
   private JsonNode input() {
     if (input == null || input.isBlank()) {
-      return Json.MAPPER.createObjectNode();
+      return Json.mapper().createObjectNode();
     }
     String text = input.trim();
     String source = "idflow.input";
@@ -67,7 +67,7 @@ public class StartWorkflowMojo extends AbstractRemoteMojo {
       }
     }
     try {
-      return Json.MAPPER.readTree(text);
+      return Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new IdflowException(
           "The workflow input in "

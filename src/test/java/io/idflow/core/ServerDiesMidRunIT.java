@@ -87,7 +87,8 @@ class ServerDiesMidRunIT {
         var remote = client.getWorkflowDef(name, 1);
         if (remote.isPresent()) {
           var local =
-              (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(workflow(name));
+              (com.fasterxml.jackson.databind.node.ObjectNode)
+                  Json.mapper().readTree(workflow(name));
           assertThat(JsonDiff.definitions(Kind.WORKFLOW, remote.get(), local)).as(name).isEmpty();
           held.add(name);
         }
@@ -177,7 +178,7 @@ class ServerDiesMidRunIT {
                 if (chain.request().method().equals("PUT")) {
                   okio.Buffer buffer = new okio.Buffer();
                   chain.request().body().writeTo(buffer);
-                  Json.MAPPER
+                  Json.mapper()
                       .readTree(buffer.readUtf8())
                       .forEach(d -> written.add(d.path("name").asText()));
                 }

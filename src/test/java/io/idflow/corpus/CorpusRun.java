@@ -246,7 +246,7 @@ final class CorpusRun {
       throws IOException {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(file.toFile());
+      root = Json.mapper().readTree(file.toFile());
     } catch (IOException e) {
       return List.of(new Verdict(kind, shown, -1, "?", "not JSON", "not JSON", null));
     }
@@ -326,10 +326,10 @@ final class CorpusRun {
       Files.copy(file, target); // as written
       return;
     }
-    JsonNode root = Json.MAPPER.readTree(file.toFile());
-    var array = Json.MAPPER.createArrayNode();
+    JsonNode root = Json.mapper().readTree(file.toFile());
+    var array = Json.mapper().createArrayNode();
     keep.forEach(i -> array.add(root.get(i)));
-    Files.write(target, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(array));
+    Files.write(target, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(array));
   }
 
   /** Deletes every workflow and task definition the server holds. */

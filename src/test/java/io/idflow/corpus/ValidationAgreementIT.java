@@ -409,7 +409,7 @@ class ValidationAgreementIT {
 
   /** Null when the server accepts the definition, else its answer. */
   private static String serverVerdict(ConductorClient client, Case c) throws IOException {
-    ObjectNode json = (ObjectNode) Json.MAPPER.readTree(c.json());
+    ObjectNode json = (ObjectNode) Json.mapper().readTree(c.json());
     try {
       if (c.kind() == Kind.WORKFLOW) {
         client.validateWorkflowDef(json);

@@ -69,7 +69,7 @@ class CheckMissingMojoTest {
   }
 
   private JsonNode jsonReport() throws IOException {
-    return Json.MAPPER.readTree(project.resolve("target/idflow/check-missing.json").toFile());
+    return Json.mapper().readTree(project.resolve("target/idflow/check-missing.json").toFile());
   }
 
   @Test

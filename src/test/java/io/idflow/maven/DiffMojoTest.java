@@ -92,7 +92,7 @@ class DiffMojoTest {
     assertThat(server.findAll(anyRequestedFor(anyUrl())))
         .allMatch(r -> r.getMethod().getName().equals("GET"))
         .hasSize(2);
-    JsonNode report = Json.MAPPER.readTree(project.resolve("target/idflow/diff.json").toFile());
+    JsonNode report = Json.mapper().readTree(project.resolve("target/idflow/diff.json").toFile());
     assertThat(report.path("checked").path("taskScope").asText())
         .isEqualTo("ownerEmail pay@x.com (of the one local task definition)");
     assertThat(report.path("checked").path("plan").path("create").asInt()).isEqualTo(1);
@@ -112,7 +112,7 @@ class DiffMojoTest {
             "Run 'mvn idflow:upload-workflows' (-Didflow.onDrift=overwrite for changed versions, or"
                 + " bump them), 'mvn idflow:purge-orphans' to bring Conductor in line");
     assertThat(log.lines()).contains("INFO ~ workflow order_flow v3");
-    JsonNode report = Json.MAPPER.readTree(project.resolve("target/idflow/diff.json").toFile());
+    JsonNode report = Json.mapper().readTree(project.resolve("target/idflow/diff.json").toFile());
     assertThat(report.path("result").asText()).isEqualTo("failure");
     assertThat(report.path("summary").path("failed").asInt()).isEqualTo(3);
   }

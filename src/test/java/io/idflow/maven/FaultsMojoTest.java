@@ -97,7 +97,7 @@ class FaultsMojoTest {
   }
 
   private JsonNode report(String goal) throws IOException {
-    return Json.MAPPER.readTree(project.resolve("target/idflow/" + goal + ".json").toFile());
+    return Json.mapper().readTree(project.resolve("target/idflow/" + goal + ".json").toFile());
   }
 
   private static List<String> entries(JsonNode report) {
@@ -117,7 +117,7 @@ class FaultsMojoTest {
       if (e.getRequest().getMethod().getName().equals(method)
           && e.getRequest().getUrl().equals(path)) {
         List<String> names = new ArrayList<>();
-        Json.MAPPER
+        Json.mapper()
             .readTree(e.getRequest().getBodyAsString())
             .forEach(d -> names.add(d.path("name").asText()));
         out.add(names);

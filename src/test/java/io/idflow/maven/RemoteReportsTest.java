@@ -51,7 +51,7 @@ class RemoteReportsTest {
     Path json = project.resolve("target/idflow/" + goal + ".json");
     assertThat(project.resolve("target/idflow/TEST-idflow-" + goal + ".xml")).exists();
     assertThat(Files.readString(json)).doesNotContain("user:pw");
-    return Json.MAPPER.readTree(json.toFile());
+    return Json.mapper().readTree(json.toFile());
   }
 
   @Test

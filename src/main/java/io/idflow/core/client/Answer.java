@@ -63,7 +63,11 @@ final class Answer {
       throw new Unexpected("an HTML page (" + snippet() + ")");
     }
     try {
-      return Json.MAPPER.readTree(body);
+      JsonNode root = Json.read(body);
+      if (root.isMissingNode()) {
+        throw new Unexpected("an empty answer");
+      }
+      return root;
     } catch (JsonEOFException e) {
       throw new Unexpected(
           "JSON that ends early, after " + body.length + " bytes (was it cut off on the way?)");

@@ -217,7 +217,7 @@ abstract class AuthInterceptor implements Interceptor {
     /** The token, or null when the server has no token endpoint (404): an open server. */
     private String fetch() throws IOException {
       ObjectNode body =
-          Json.MAPPER
+          Json.mapper()
               .createObjectNode()
               .put("keyId", credentials.username().orElseThrow())
               .put("keySecret", credentials.secret());
@@ -226,7 +226,7 @@ abstract class AuthInterceptor implements Interceptor {
           new Request.Builder()
               .url(tokenUrl)
               .tag(CallTag.class, tag)
-              .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON))
+              .post(RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON))
               .build();
       String what = "POST " + tokenUrl;
       try (Response response = tokenHttp.newCall(request).execute()) {
@@ -258,7 +258,7 @@ abstract class AuthInterceptor implements Interceptor {
         }
         JsonNode answer;
         try {
-          answer = text.isBlank() ? null : Json.MAPPER.readTree(text);
+          answer = text.isBlank() ? null : Json.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
           answer = null;
         }

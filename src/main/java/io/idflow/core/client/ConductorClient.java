@@ -1,6 +1,5 @@
 package io.idflow.core.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.IdflowException;
@@ -336,7 +335,7 @@ public final class ConductorClient implements AutoCloseable {
     return call(
         new Request.Builder()
             .url(url.build())
-            .post(body(input == null ? Json.MAPPER.createObjectNode() : input))
+            .post(body(input == null ? Json.NODES.objectNode() : input))
             .build(),
         "the id of the started workflow",
         Answer::id);
@@ -516,11 +515,7 @@ public final class ConductorClient implements AutoCloseable {
   }
 
   private static RequestBody body(Object value) {
-    try {
-      return RequestBody.create(Json.MAPPER.writeValueAsBytes(value), JSON);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot serialise request body", e);
-    }
+    return RequestBody.create(Json.bytes(Json.node(value)), JSON);
   }
 
   /** {@link #call}, with a 404 as empty. */
@@ -678,8 +673,8 @@ public final class ConductorClient implements AutoCloseable {
   static ConductorException error(String what, int status, String text, int attempts) {
     JsonNode body;
     try {
-      body = text.isBlank() ? null : Json.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
+      body = text.isBlank() ? null : Json.read(text);
+    } catch (IOException e) {
       body = null;
     }
     if (body == null || !body.isObject()) {

@@ -257,7 +257,7 @@ public final class ServerModel {
   private static ServerModel load(String resource) {
     JsonNode description;
     try (InputStream in = ServerModel.class.getResourceAsStream(resource)) {
-      description = Json.MAPPER.readTree(in);
+      description = Json.read(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }

@@ -270,7 +270,7 @@ public final class Export {
   private static void replace(Path file, int index, ObjectNode definition) throws IOException {
     JsonNode text = definition;
     if (index >= 0) {
-      ArrayNode array = (ArrayNode) Json.MAPPER.readTree(file.toFile());
+      ArrayNode array = (ArrayNode) Json.mapper().readTree(file.toFile());
       array.set(index, definition);
       text = array;
     }

@@ -60,7 +60,7 @@ final class ConductorConstraints {
    * Lenient view for the typed POJOs: unknown fields and enum values are a newer server's business.
    */
   private static final ObjectMapper POJO_READER =
-      Json.MAPPER.copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+      Json.mapper().copy().enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
   private static final Pattern OUT_OF_RANGE =
       Pattern.compile("out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");

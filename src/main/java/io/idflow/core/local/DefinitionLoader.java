@@ -290,8 +290,8 @@ public final class DefinitionLoader {
     JsonNode root;
     JsonParser parser = null;
     try {
-      parser = Json.MAPPER.createParser(text);
-      root = Json.MAPPER.readTree(parser);
+      parser = Json.parser(text);
+      root = Json.read(parser);
     } catch (JsonProcessingException e) {
       // A limit (nesting depth) is reported without a location: the parser knows where it stopped.
       JsonLocation location =

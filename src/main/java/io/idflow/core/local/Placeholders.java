@@ -1,6 +1,5 @@
 package io.idflow.core.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +9,7 @@ import io.idflow.core.IdflowException;
 import io.idflow.core.Json;
 import io.idflow.core.Pointers;
 import io.idflow.core.SecretText;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -325,9 +325,9 @@ public final class Placeholders {
       return null;
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(value);
+      JsonNode node = Json.read(value);
       return node != null && (node.isNumber() || node.isBoolean()) ? node : null;
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       return null;
     }
   }

@@ -130,7 +130,7 @@ public final class ValidationCache {
       return null;
     }
     try {
-      JsonNode root = Json.MAPPER.readTree(file.toFile());
+      JsonNode root = Json.read(Files.readAllBytes(file));
       List<Problem> problems = new ArrayList<>();
       for (JsonNode p : root.withArray("problems")) {
         problems.add(
@@ -152,7 +152,7 @@ public final class ValidationCache {
   }
 
   private static void write(Path file, List<Problem> problems) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.NODES.objectNode();
     ArrayNode list = root.putArray("problems");
     for (Problem p : problems) {
       ObjectNode o = list.addObject();

@@ -172,7 +172,7 @@ public final class TaskUsages {
           String param = task.path("dynamicForkTasksParam").asText(null);
           JsonNode staticTasks = param == null ? null : inputs.get(param);
           if (staticTasks != null && staticTasks.isArray()) {
-            ObjectNode wrapper = Json.MAPPER.createObjectNode();
+            ObjectNode wrapper = Json.NODES.objectNode();
             wrapper.set("tasks", staticTasks);
             scan(wrapper, workflow, version, ref + " > ", local, found, dynamic);
           } else if (forkTask == null && literal(inputs.path("forkTaskWorkflow")) == null) {

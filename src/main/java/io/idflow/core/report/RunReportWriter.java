@@ -1,5 +1,8 @@
 package io.idflow.core.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,7 +66,7 @@ public final class RunReportWriter {
   /** The JSON form; its shape is fixed by {@link RunReport#SCHEMA_VERSION}. */
   public static void writeJson(RunReport report, OutputStream out) throws IOException {
     List<String> secrets = List.copyOf(report.secrets());
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.NODES.objectNode();
     root.put("schemaVersion", RunReport.SCHEMA_VERSION);
     root.put("goal", report.goal());
     root.put("conductorUrl", Redaction.url(report.conductorUrl()));
@@ -73,7 +76,7 @@ public final class RunReportWriter {
     root.put("message", Redaction.text(report.message(), secrets));
     ObjectNode checked = root.putObject("checked");
     for (Map.Entry<String, Object> fact : report.checked().entrySet()) {
-      checked.set(fact.getKey(), redacted(Json.MAPPER.valueToTree(fact.getValue()), secrets));
+      checked.set(fact.getKey(), redacted(Json.node(fact.getValue()).deepCopy(), secrets));
     }
     ObjectNode summary = root.putObject("summary");
     summary.put("entries", report.entries().size());
@@ -94,12 +97,15 @@ public final class RunReportWriter {
       node.put("failed", e.failed());
       node.put("detail", Redaction.text(e.detail(), secrets));
     }
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);
+    try (JsonGenerator gen = new JsonFactory().createGenerator(out)) {
+      gen.setPrettyPrinter(new DefaultPrettyPrinter());
+      Json.write(gen, root);
+    }
   }
 
   private static JsonNode redacted(JsonNode node, List<String> secrets) {
     if (node.isTextual()) {
-      return Json.MAPPER.getNodeFactory().textNode(Redaction.text(node.asText(), secrets));
+      return Json.NODES.textNode(Redaction.text(node.asText(), secrets));
     }
     if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {

@@ -59,7 +59,7 @@ class ConductorClientTest {
   }
 
   private static ObjectNode json(String text) throws IOException {
-    return (ObjectNode) Json.MAPPER.readTree(text);
+    return (ObjectNode) Json.mapper().readTree(text);
   }
 
   private String api() {
@@ -212,7 +212,7 @@ class ConductorClientTest {
     server.stubFor(put("/api/metadata/workflow").willReturn(aResponse().withStatus(200)));
 
     BulkResult result =
-        client.putWorkflowDefs(List.of(Json.MAPPER.createObjectNode().put("name", "a")));
+        client.putWorkflowDefs(List.of(Json.mapper().createObjectNode().put("name", "a")));
 
     assertThat(result.successful()).isEmpty();
     assertThat(result.errors()).isEmpty();
@@ -351,7 +351,7 @@ class ConductorClientTest {
             ConductorException.class,
             () ->
                 client.putWorkflowDefs(
-                    List.of(Json.MAPPER.createObjectNode().put("name", "bh_c"))));
+                    List.of(Json.mapper().createObjectNode().put("name", "bh_c"))));
 
     assertThat(e.status()).isEqualTo(409);
     assertThat(e.isRejection()).isTrue();
@@ -377,7 +377,8 @@ class ConductorClientTest {
     ConductorException e =
         catchThrowableOfType(
             ConductorException.class,
-            () -> client.putWorkflowDefs(List.of(Json.MAPPER.createObjectNode().put("name", "a"))));
+            () ->
+                client.putWorkflowDefs(List.of(Json.mapper().createObjectNode().put("name", "a"))));
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(e.isRejection()).as("the definitions were not refused").isFalse();

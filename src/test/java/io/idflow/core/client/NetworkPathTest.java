@@ -73,7 +73,7 @@ class NetworkPathTest {
 
   private static List<ObjectNode> defs(String json) throws IOException {
     List<ObjectNode> out = new ArrayList<>();
-    Json.MAPPER.readTree(json).forEach(n -> out.add((ObjectNode) n));
+    Json.mapper().readTree(json).forEach(n -> out.add((ObjectNode) n));
     return out;
   }
 

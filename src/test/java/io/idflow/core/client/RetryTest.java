@@ -237,7 +237,8 @@ class RetryTest {
       client.getWorkflowDefs();
       assertThatThrownBy(
               () ->
-                  client.putWorkflowDefs(List.of(Json.MAPPER.createObjectNode().put("name", "x"))))
+                  client.putWorkflowDefs(
+                      List.of(Json.mapper().createObjectNode().put("name", "x"))))
           .hasMessageEndingWith("(gave up after 3 attempts)");
     }
     server.verify(3, putRequestedFor(urlEqualTo(DEFS)));
@@ -245,7 +246,7 @@ class RetryTest {
 
   @Test
   void retriesTheIdempotentWritesAndValidation() {
-    ObjectNode def = Json.MAPPER.createObjectNode().put("name", "x");
+    ObjectNode def = Json.mapper().createObjectNode().put("name", "x");
     server.stubFor(
         post("/api/metadata/taskdefs")
             .inScenario("t")

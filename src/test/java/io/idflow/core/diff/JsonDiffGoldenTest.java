@@ -37,7 +37,7 @@ class JsonDiffGoldenTest {
   }
 
   private static ObjectNode read(Path file) throws IOException {
-    return (ObjectNode) Json.MAPPER.readTree(file.toFile());
+    return (ObjectNode) Json.mapper().readTree(file.toFile());
   }
 
   @Test

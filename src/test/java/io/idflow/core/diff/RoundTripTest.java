@@ -26,7 +26,7 @@ class RoundTripTest {
 
   private static Map<DefinitionId, ObjectNode> remote(Kind kind, String file) throws Exception {
     List<ObjectNode> defs =
-        Json.MAPPER.readerForListOf(ObjectNode.class).readValue(GOLDEN.resolve(file).toFile());
+        Json.mapper().readerForListOf(ObjectNode.class).readValue(GOLDEN.resolve(file).toFile());
     Map<DefinitionId, ObjectNode> byId = new HashMap<>();
     defs.forEach(d -> byId.put(DefinitionId.of(kind, d), d));
     return byId;

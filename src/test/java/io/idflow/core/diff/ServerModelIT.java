@@ -148,7 +148,7 @@ class ServerModelIT {
   }
 
   private static ObjectNode json(String text) throws IOException {
-    return (ObjectNode) Json.MAPPER.readTree(text);
+    return (ObjectNode) Json.mapper().readTree(text);
   }
 
   private static List<ObjectNode> objects(Kind kind, ObjectNode def) {

@@ -12,7 +12,7 @@ class ServerModelTest {
   private static final ServerModel OSS = ServerModel.conductorOss();
 
   private static ObjectNode json(String text) throws IOException {
-    return (ObjectNode) Json.MAPPER.readTree(text);
+    return (ObjectNode) Json.mapper().readTree(text);
   }
 
   @Test
@@ -191,7 +191,7 @@ class ServerModelTest {
     for (Kind kind : java.util.List.of(Kind.WORKFLOW, Kind.TASK)) {
       String file = kind == Kind.WORKFLOW ? "workflows.json" : "taskdefs.json";
       java.util.List<ObjectNode> stored =
-          Json.MAPPER
+          Json.mapper()
               .readerForListOf(ObjectNode.class)
               .readValue(
                   java.nio.file.Path.of("src/test/resources/golden/roundtrip", file).toFile());

@@ -75,7 +75,7 @@ class CheckMissingTest {
     List<ObjectNode> out = new ArrayList<>();
     for (String j : json) {
       try {
-        out.add((ObjectNode) Json.MAPPER.readTree(j));
+        out.add((ObjectNode) Json.mapper().readTree(j));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

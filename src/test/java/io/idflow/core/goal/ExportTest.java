@@ -253,7 +253,7 @@ class ExportTest {
         new Export.Options(
             Set.of("order_flow"), Set.of(), null, Export.Versions.LATEST, true, false));
 
-    var array = Json.MAPPER.readTree(idflow.resolve("workflows/mine.json").toFile());
+    var array = Json.mapper().readTree(idflow.resolve("workflows/mine.json").toFile());
     assertThat(array.get(0).path("description").asText()).isEqualTo("Takes an order, v2");
     assertThat(array.get(1).path("name").asText()).isEqualTo("other");
     assertThat(files()).containsExactly("workflows/mine.json");
@@ -351,6 +351,6 @@ class ExportTest {
   }
 
   private static List<ObjectNode> list(String json) throws IOException {
-    return Json.MAPPER.readerForListOf(ObjectNode.class).readValue(json);
+    return Json.mapper().readerForListOf(ObjectNode.class).readValue(json);
   }
 }

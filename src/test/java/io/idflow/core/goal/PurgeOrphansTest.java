@@ -159,7 +159,7 @@ class PurgeOrphansTest {
     assertThat(report.failed()).isFalse();
     Path folder = backups.resolve("20261105-143012");
     assertThat(report.backup()).isEqualTo(folder);
-    JsonNode saved = Json.MAPPER.readTree(folder.resolve("tasks/pay_old_b.json").toFile());
+    JsonNode saved = Json.mapper().readTree(folder.resolve("tasks/pay_old_b.json").toFile());
     assertThat(saved.path("retryCount").asInt()).isEqualTo(7);
     assertThat(saved.path("createTime").asLong()).isEqualTo(1795936509985L);
     try (Stream<Path> files = Files.list(folder.resolve("tasks"))) {

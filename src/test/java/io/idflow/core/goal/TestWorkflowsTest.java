@@ -211,7 +211,7 @@ class TestWorkflowsTest {
   private static com.fasterxml.jackson.databind.node.ObjectNode json(String text) {
     try {
       return (com.fasterxml.jackson.databind.node.ObjectNode)
-          io.idflow.core.Json.MAPPER.readTree(text);
+          io.idflow.core.Json.mapper().readTree(text);
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }

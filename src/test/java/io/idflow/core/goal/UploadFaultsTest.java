@@ -129,7 +129,7 @@ class UploadFaultsTest {
       if (e.getRequest().getMethod().getName().equals("PUT")) {
         List<String> names = new ArrayList<>();
         try {
-          Json.MAPPER
+          Json.mapper()
               .readTree(e.getRequest().getBodyAsString())
               .forEach(d -> names.add(d.path("name").asText()));
         } catch (IOException x) {

@@ -107,9 +107,9 @@ class UploadWorkflowsTest {
    * timeoutSeconds as 60.0.
    */
   private static ObjectNode serverCopy(String local) throws IOException {
-    ObjectNode def = (ObjectNode) Json.MAPPER.readTree(local);
+    ObjectNode def = (ObjectNode) Json.mapper().readTree(local);
     ObjectNode out =
-        Json.MAPPER.createObjectNode().put("createTime", 0).put("updateTime", 1795936462082L);
+        Json.mapper().createObjectNode().put("createTime", 0).put("updateTime", 1795936462082L);
     out.setAll(def);
     out.put("schemaVersion", 2)
         .put("restartable", true)
@@ -128,7 +128,7 @@ class UploadWorkflowsTest {
   }
 
   private void serverHas(ObjectNode... defs) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.mapper().createArrayNode();
     for (ObjectNode d : defs) {
       array.add(d);
     }
@@ -715,7 +715,7 @@ class UploadWorkflowsTest {
             .willReturn(okJson("[]"))
             .willSetStateTo("written"));
     ArrayNode stored =
-        Json.MAPPER
+        Json.mapper()
             .createArrayNode()
             .add(serverCopy(workflowJson("alpha", "first")))
             .add(serverCopy(workflowJson("bravo", "changed on the way")));

@@ -782,8 +782,8 @@ class DefinitionLoaderTest {
 
     LocalDefinition def = load().workflows().get(0);
 
-    assertThat(def.json()).isEqualTo(Json.MAPPER.readTree(text));
-    assertThat(Json.MAPPER.writeValueAsString(def.json())).isEqualTo(text);
+    assertThat(def.json()).isEqualTo(Json.mapper().readTree(text));
+    assertThat(Json.mapper().writeValueAsString(def.json())).isEqualTo(text);
   }
 
   @Test
@@ -795,6 +795,6 @@ class DefinitionLoaderTest {
 
     LocalDefinition def = load().workflows().get(0);
 
-    assertThat(Json.MAPPER.writeValueAsString(def.json())).isEqualTo(text);
+    assertThat(Json.mapper().writeValueAsString(def.json())).isEqualTo(text);
   }
 }

@@ -28,7 +28,7 @@ class PlaceholdersTest {
   }
 
   private static JsonNode json(String text) throws Exception {
-    return Json.MAPPER.readTree(text);
+    return Json.mapper().readTree(text);
   }
 
   private static JsonNode resolve(Placeholders p, String text, List<Placeholders.Found> found)

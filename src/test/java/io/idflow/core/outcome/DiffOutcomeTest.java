@@ -36,7 +36,7 @@ class DiffOutcomeTest {
   private static List<ObjectNode> remote(String... json) throws IOException {
     List<ObjectNode> out = new ArrayList<>();
     for (String j : json) {
-      out.add((ObjectNode) Json.MAPPER.readTree(j));
+      out.add((ObjectNode) Json.mapper().readTree(j));
     }
     return out;
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EventHandlerDeletionsTest {
 
   private static ObjectNode handler(String name) {
-    ObjectNode h = Json.MAPPER.createObjectNode().put("name", name).put("event", "conductor:a:b");
+    ObjectNode h = Json.mapper().createObjectNode().put("name", name).put("event", "conductor:a:b");
     h.putArray("actions").addObject().put("action", "complete_task");
     return h;
   }

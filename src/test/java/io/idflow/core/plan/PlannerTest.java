@@ -25,7 +25,7 @@ class PlannerTest {
 
   private static ObjectNode json(String text) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(text);
+      return (ObjectNode) Json.mapper().readTree(text);
     } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }

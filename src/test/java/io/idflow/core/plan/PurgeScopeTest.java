@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PurgeScopeTest {
 
   static ObjectNode task(String name, String owner) {
-    ObjectNode t = Json.MAPPER.createObjectNode().put("name", name);
+    ObjectNode t = Json.mapper().createObjectNode().put("name", name);
     if (owner != null) {
       t.put("ownerEmail", owner);
     }

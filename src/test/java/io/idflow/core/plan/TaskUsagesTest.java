@@ -14,7 +14,7 @@ class TaskUsagesTest {
 
   static ObjectNode json(String text) {
     try {
-      return (ObjectNode) Json.MAPPER.readTree(text);
+      return (ObjectNode) Json.mapper().readTree(text);
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }

@@ -71,7 +71,7 @@ class RunReportWriterTest {
         RunReportWriter.write(sample(RunReport.Result.FAILURE, "Missing workflows: payments"), dir);
     assertThat(written.json()).isEqualTo(dir.resolve("check-missing.json"));
 
-    JsonNode json = Json.MAPPER.readTree(written.json().toFile());
+    JsonNode json = Json.mapper().readTree(written.json().toFile());
     assertThat(json.path("schemaVersion").asInt()).isEqualTo(RunReport.SCHEMA_VERSION);
     assertThat(json.path("goal").asText()).isEqualTo("check-missing");
     assertThat(json.path("conductorUrl").asText())
@@ -152,7 +152,7 @@ class RunReportWriterTest {
     Element error = elements(doc, "error").get(0);
     assertThat(error.getAttribute("message"))
         .contains("cannot reach Conductor at http://127.0.0.1:1/api");
-    JsonNode json = Json.MAPPER.readTree(written.json().toFile());
+    JsonNode json = Json.mapper().readTree(written.json().toFile());
     assertThat(json.path("result").asText()).isEqualTo("error");
     assertThat(json.path("entries")).isEmpty();
   }
@@ -213,7 +213,7 @@ class RunReportWriterTest {
     RunReportWriter.write(
         RunReport.builder("check-missing").finish(RunReport.Result.SUCCESS, null), dir);
     assertThat(
-            Json.MAPPER
+            Json.mapper()
                 .readTree(dir.resolve("check-missing.json").toFile())
                 .path("result")
                 .asText())
