@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -20,10 +19,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -56,7 +54,7 @@ public final class Json {
    * How the plugin writes a definition file: two-space indent, {@code "key": value}, one field or
    * element per line, {@code {}} and {@code []} when empty, {@code \n} line ends on every system.
    */
-  private static final PrettyPrinter FILE_PRINTER =
+  static final DefaultPrettyPrinter FILE_PRINTER =
       new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n"))
@@ -228,31 +226,18 @@ public final class Json {
   /** {@code value} as the plugin writes it to a file, with a newline at the end. */
   public static String fileText(JsonNode value) {
     StringWriter out = new StringWriter();
-    writeFile(out, value);
-    return out + "\n";
-  }
-
-  /** Writes {@code value} to {@code out} as {@link #fileText} does, without the last newline. */
-  public static void writeFile(Writer out, JsonNode value) {
     try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-      gen.setPrettyPrinter(FILE_PRINTER);
+      gen.setPrettyPrinter(FILE_PRINTER.createInstance()); // it counts nesting: one per use
       write(gen, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Writes {@code value} to {@code out} (UTF-8) as {@link #fileText} does. */
-  public static void writeFile(OutputStream out, JsonNode value) throws IOException {
-    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-      gen.setPrettyPrinter(FILE_PRINTER);
-      write(gen, value);
-    }
+    return out + "\n";
   }
 
   /**
-   * A plain value as a tree: text, numbers, booleans, enums (by name), collections and maps of
-   * them, and trees as they are; anything else by its {@code toString()}.
+   * A plain value as a tree: text, numbers, booleans, enums (by name), collections, maps and
+   * records of them, and trees as they are; anything else by its {@code toString()}.
    */
   public static JsonNode node(Object value) {
     if (value == null) {
@@ -293,6 +278,18 @@ public final class Json {
     if (value instanceof Map<?, ?> m) {
       ObjectNode object = NODES.objectNode();
       m.forEach((k, v) -> object.set(String.valueOf(k), node(v)));
+      return object;
+    }
+    if (value instanceof Record r) {
+      ObjectNode object = NODES.objectNode();
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        try {
+          c.getAccessor().setAccessible(true);
+          object.set(c.getName(), node(c.getAccessor().invoke(r)));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("Cannot read " + c + " of " + r.getClass(), e);
+        }
+      }
       return object;
     }
     return NODES.textNode(value.toString());

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -25,17 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class JsonTest {
   /** How the plugin wrote files through data binding before the streaming writer. */
-  private static final ObjectWriter BOUND_FILE_WRITER =
-      Json.mapper()
-          .writer(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                  .withSeparators(
-                      Separators.createDefaultInstance()
-                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                          .withObjectEmptySeparator("")
-                          .withArrayEmptySeparator("")));
+  private static final ObjectWriter BOUND_FILE_WRITER = Json.mapper().writer(Json.FILE_PRINTER);
 
   private static List<Path> jsonFiles() throws IOException {
     List<Path> out = new ArrayList<>();
@@ -113,11 +100,13 @@ class JsonTest {
     enum Policy {
       WARN
     }
+    record Counts(int workflows, List<String> names, Policy policy) {}
     Map<String, Object> facts =
         new java.util.LinkedHashMap<>(
             Map.of("directory", "idflow", "force", true, "keep", 3, "policy", Policy.WARN));
     facts.put("list", List.of("a", "b"));
     facts.put("none", null);
+    facts.put("counts", new Counts(2, List.of("a"), Policy.WARN));
     assertThat(Json.node(facts)).isEqualTo(Json.mapper().valueToTree(facts));
   }
 }
