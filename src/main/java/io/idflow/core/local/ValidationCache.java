@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Loaded definitions and validation results kept by content, so that a build reads and validates
@@ -177,34 +178,43 @@ public final class ValidationCache {
   }
 
   /**
-   * The plugin's own code, by content: a new build of the rules is a new key. A SHA-256 of the jar
-   * (or of every file below the classes directory) the validator was loaded from.
+   * The plugin's own code, by content: a new build of the rules is a new key. From a jar, each
+   * entry's name, size and CRC-32 as its central directory records them (no entry is read); from a
+   * classes directory, every file's bytes.
    */
   static String codeId() {
     String id = codeId;
     if (id == null) {
       try {
-        Path source =
-            Path.of(
-                ValidationCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Path> files;
-        if (Files.isDirectory(source)) {
-          try (Stream<Path> walk = Files.walk(source)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-          }
-        } else {
-          files = List.of(source);
-        }
-        ContentKey key = ContentKey.start();
-        for (Path f : files) {
-          key.add(source.relativize(f).toString()).add(Files.readAllBytes(f));
-        }
-        id = key.hex();
+        id =
+            codeId(
+                Path.of(
+                    ValidationCache.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI()));
       } catch (IOException | URISyntaxException | RuntimeException e) {
         id = "unknown-" + System.nanoTime(); // never equal to another run's: no reuse across runs
       }
       codeId = id;
     }
     return id;
+  }
+
+  static String codeId(Path source) throws IOException {
+    ContentKey key = ContentKey.start();
+    if (Files.isDirectory(source)) {
+      try (Stream<Path> walk = Files.walk(source)) {
+        for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+          key.add(source.relativize(f).toString()).add(Files.readAllBytes(f));
+        }
+      }
+    } else {
+      try (ZipFile jar = new ZipFile(source.toFile())) {
+        jar.stream().forEach(e -> key.add(e.getName() + " " + e.getSize() + " " + e.getCrc()));
+      }
+    }
+    return key.hex();
   }
 }

@@ -137,7 +137,8 @@ public final class RunReportWriter {
     String suite = "idflow." + report.goal();
     String seconds = String.format(Locale.ROOT, "%.3f", report.duration().toMillis() / 1000.0);
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      XMLStreamWriter xml =
+          XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuite");

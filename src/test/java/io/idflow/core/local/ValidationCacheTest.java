@@ -173,4 +173,24 @@ class ValidationCacheTest {
         .isNotEqualTo(key);
     assertThat(ValidationCache.codeId()).hasSize(64);
   }
+
+  @Test
+  void thePluginsJarIsKnownByItsEntriesContent() throws IOException {
+    Path one = jar("one.jar", "rules v1");
+    assertThat(ValidationCache.codeId(one))
+        .isEqualTo(ValidationCache.codeId(jar("same.jar", "rules v1")));
+    assertThat(ValidationCache.codeId(one))
+        .isNotEqualTo(ValidationCache.codeId(jar("two.jar", "rules v2")));
+  }
+
+  private Path jar(String name, String content) throws IOException {
+    Path jar = root.resolve(name);
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("io/idflow/Rules.class"));
+      out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    return jar;
+  }
 }
