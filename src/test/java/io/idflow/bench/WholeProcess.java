@@ -114,7 +114,13 @@ public final class WholeProcess {
               new Command(
                   "`mvn idflow:validate` (offline part, for reference)",
                   project,
-                  plugin + ":validate"));
+                  plugin + ":validate"),
+              new Command(
+                  "`mvn idflow:upload-workflows -Didflow.skip=true` (Maven loading the plugin, for"
+                      + " reference)",
+                  project,
+                  plugin + ":upload-workflows",
+                  "-Didflow.skip=true"));
       Command sync = new Command("sync", project, plugin + ":sync");
       run(mvn, localRepo, sync, work); // the server now holds the demo's definitions
       for (int round = 0; round <= repeats; round++) {
