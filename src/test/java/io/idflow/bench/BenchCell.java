@@ -3,6 +3,12 @@ package io.idflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.idflow.core.client.ConductorClient;
+import io.idflow.core.local.DefinitionLoader;
+import io.idflow.core.model.DefinitionId;
+import io.idflow.core.model.Kind;
+import io.idflow.core.model.LocalDefinition;
+import io.idflow.core.remote.RemoteDefinitions;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +39,10 @@ public final class BenchCell {
   public static void main(String[] args) throws Exception {
     if (args[0].equals("--cold-noop")) {
       coldNoop(args[1], Path.of(args[2]), Path.of(args[3]));
+      return;
+    }
+    if (args[0].equals("--fetch")) {
+      fetchWorkflows(args[1], Path.of(args[2]), args[3].equals("listing"), Path.of(args[4]));
       return;
     }
     String url = args[0];
@@ -150,6 +160,52 @@ public final class BenchCell {
     ObjectNode phase = (ObjectNode) Local.JSON.readTree(resultFile.toFile());
     Files.delete(resultFile);
     return phase;
+  }
+
+  /**
+   * The fetch of the project's workflows, the two ways {@code RemoteDefinitions} can read them, in
+   * a fresh JVM: the whole listing, or the names and versions and then the project's bodies. Both
+   * start after one small request, so that neither pays the client's start-up alone. Writes the
+   * time and the heap in use after it.
+   */
+  static ObjectNode fetchInFreshJvm(
+      String url, Path idflow, boolean listing, Path resultFile, String heap)
+      throws IOException, InterruptedException {
+    Files.deleteIfExists(resultFile);
+    if (fork(
+                heap,
+                "--fetch",
+                url,
+                idflow.toString(),
+                listing ? "listing" : "project",
+                resultFile.toString())
+            != 0
+        || !Files.isRegularFile(resultFile)) {
+      throw new IllegalStateException("The fetch in a fresh JVM failed");
+    }
+    return (ObjectNode) Local.JSON.readTree(resultFile.toFile());
+  }
+
+  private static void fetchWorkflows(String url, Path idflow, boolean listing, Path resultFile)
+      throws IOException {
+    List<DefinitionId> ids =
+        DefinitionLoader.load(idflow).workflows().stream().map(LocalDefinition::id).toList();
+    try (ConductorClient client = ConductorClient.create(url)) {
+      client.getWorkflowDef(ids.get(0).name(), ids.get(0).version());
+      long began = System.nanoTime();
+      RemoteDefinitions remote =
+          listing
+              ? RemoteDefinitions.fetch(client, Kind.WORKFLOW)
+              : RemoteDefinitions.fetch(client, ids, Kind.WORKFLOW);
+      long ms = (System.nanoTime() - began) / 1_000_000;
+      if (ids.stream().anyMatch(id -> remote.get(id).isEmpty())) {
+        throw new IllegalStateException("A project workflow is missing from the fetch");
+      }
+      Runtime rt = Runtime.getRuntime();
+      ObjectNode result = Local.JSON.createObjectNode();
+      result.put("ms", ms).put("heapMb", (rt.totalMemory() - rt.freeMemory()) >> 20);
+      Files.writeString(resultFile, Local.JSON.writeValueAsString(result));
+    }
   }
 
   /**

@@ -69,6 +69,7 @@ public final class SharedServer {
 
     List<Row> rows = new ArrayList<>();
     String added;
+    String fetches;
     try (BenchServer server = BenchServer.start(opts, work.resolve("server"))) {
       String url = server.url();
       new CoreApproach(url, new Meter()).run(idflow, Set.of()); // the first upload, not measured
@@ -76,8 +77,9 @@ public final class SharedServer {
       added = addOthers(url, others, versions, otherTasks);
       System.out.println("Added " + added);
       rows.add(measure(url, idflow, repeats, heap, work));
+      fetches = fetches(url, idflow, repeats, heap, work);
     }
-    String table = render(project, repeats, heap, added, rows);
+    String table = render(project, repeats, heap, added, rows) + fetches;
     Files.writeString(out.resolve("shared.md"), table);
     System.out.println(table);
   }
@@ -105,6 +107,49 @@ public final class SharedServer {
     }
     runs.sort(Comparator.comparingDouble(run -> run.get("wallMs").asDouble()));
     return new Row(server, runs);
+  }
+
+  /**
+   * Why the core reads only the project's workflows on a shared server: both ways of reading them,
+   * {@code repeats} times each in a fresh JVM, medians.
+   */
+  private static String fetches(String url, Path idflow, int repeats, String heap, Path work)
+      throws Exception {
+    StringBuilder md =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%nReading the project's workflows on the shared server, each way %d times in a"
+                    + " fresh JVM (-Xmx%s), medians: time from the first request to the snapshot,"
+                    + " and heap in use after it.%n%n| read | time | heap in use"
+                    + " |%n|---|---:|---:|%n",
+                repeats,
+                heap));
+    for (boolean listing : List.of(true, false)) {
+      List<Long> ms = new ArrayList<>();
+      List<Long> mb = new ArrayList<>();
+      for (int r = 0; r < repeats; r++) {
+        JsonNode run =
+            BenchCell.fetchInFreshJvm(url, idflow, listing, work.resolve("fetch.json"), heap);
+        ms.add(run.get("ms").asLong());
+        mb.add(run.get("heapMb").asLong());
+      }
+      ms.sort(null);
+      mb.sort(null);
+      String what =
+          listing
+              ? "the whole listing (`GET /metadata/workflow`)"
+              : "names and versions, then the project's bodies 4 at a time (what the core does)";
+      System.out.printf(Locale.ROOT, "Fetch, %s: %s%n", what, ms);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d ms | %,d MB |%n",
+              what,
+              ms.get(ms.size() / 2),
+              mb.get(mb.size() / 2)));
+    }
+    return md.toString();
   }
 
   /** What the server holds, counted from its listings (untimed). */
