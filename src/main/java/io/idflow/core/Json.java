@@ -212,17 +212,6 @@ public final class Json {
     return out.toByteArray();
   }
 
-  /** {@code node} as compact JSON text. */
-  public static String text(JsonNode node) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-      write(gen, node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
   /** {@code value} as the plugin writes it to a file, with a newline at the end. */
   public static String fileText(JsonNode value) {
     StringWriter out = new StringWriter();

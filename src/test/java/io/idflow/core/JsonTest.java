@@ -52,7 +52,7 @@ class JsonTest {
     }
     JsonNode streamed = Json.read(bytes);
     assertThat(streamed).as(shown).isEqualTo(bound);
-    assertThat(Json.text(streamed)).isEqualTo(Json.mapper().writeValueAsString(bound));
+    assertThat(Json.bytes(streamed)).isEqualTo(Json.mapper().writeValueAsBytes(bound));
     assertThat(Json.fileText(streamed))
         .isEqualTo(BOUND_FILE_WRITER.writeValueAsString(bound) + "\n");
   }

@@ -141,7 +141,12 @@ class ServerDiesMidRunIT {
 
       UploadOutcome failed = upload(server.url(), stopAfterListing);
 
-      assertThat(sent).containsExactly("GET /api/metadata/workflow", "PUT /api/metadata/workflow");
+      // The names and versions say the server holds only this project's one workflow: the listing.
+      assertThat(sent)
+          .containsExactly(
+              "GET /api/metadata/workflow/names-and-versions",
+              "GET /api/metadata/workflow",
+              "PUT /api/metadata/workflow");
       assertThat(failed.results())
           .extracting(UploadResult::name, UploadResult::status)
           .containsExactly(
