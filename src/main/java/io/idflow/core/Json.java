@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -21,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Iterator;
@@ -45,6 +47,7 @@ public final class Json {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .build();
 
   /** The nodes every tree is made of. */
@@ -215,13 +218,21 @@ public final class Json {
   /** {@code value} as the plugin writes it to a file, with a newline at the end. */
   public static String fileText(JsonNode value) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-      gen.setPrettyPrinter(FILE_PRINTER.createInstance()); // it counts nesting: one per use
-      write(gen, value);
+    try {
+      writeFile(out, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out + "\n";
+    return out.toString();
+  }
+
+  /** Writes {@code value} to {@code out} as {@link #fileText} gives it; {@code out} stays open. */
+  public static void writeFile(Writer out, JsonNode value) throws IOException {
+    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+      gen.setPrettyPrinter(FILE_PRINTER.createInstance()); // it counts nesting: one per use
+      write(gen, value);
+    }
+    out.write("\n");
   }
 
   /**

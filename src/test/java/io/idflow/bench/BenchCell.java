@@ -7,7 +7,6 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.DefinitionLoader;
 import io.idflow.core.model.DefinitionId;
 import io.idflow.core.model.Kind;
-import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.remote.RemoteDefinitions;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -188,8 +187,7 @@ public final class BenchCell {
 
   private static void fetchWorkflows(String url, Path idflow, boolean listing, Path resultFile)
       throws IOException {
-    List<DefinitionId> ids =
-        DefinitionLoader.load(idflow).workflows().stream().map(LocalDefinition::id).toList();
+    List<DefinitionId> ids = DefinitionLoader.load(idflow).ids(Kind.WORKFLOW);
     try (ConductorClient client = ConductorClient.create(url)) {
       client.getWorkflowDef(ids.get(0).name(), ids.get(0).version());
       long began = System.nanoTime();

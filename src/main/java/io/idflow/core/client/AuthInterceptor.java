@@ -217,8 +217,8 @@ abstract class AuthInterceptor implements Interceptor {
     /** The token, or null when the server has no token endpoint (404): an open server. */
     private String fetch() throws IOException {
       ObjectNode body =
-          Json.mapper()
-              .createObjectNode()
+          Json.NODES
+              .objectNode()
               .put("keyId", credentials.username().orElseThrow())
               .put("keySecret", credentials.secret());
       CallTag tag = new CallTag(true);
@@ -226,7 +226,7 @@ abstract class AuthInterceptor implements Interceptor {
           new Request.Builder()
               .url(tokenUrl)
               .tag(CallTag.class, tag)
-              .post(RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON))
+              .post(RequestBody.create(Json.bytes(body), JSON))
               .build();
       String what = "POST " + tokenUrl;
       try (Response response = tokenHttp.newCall(request).execute()) {
@@ -258,8 +258,8 @@ abstract class AuthInterceptor implements Interceptor {
         }
         JsonNode answer;
         try {
-          answer = text.isBlank() ? null : Json.mapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          answer = text.isBlank() ? null : Json.read(text);
+        } catch (IOException e) { // reading text fails only on what is not JSON
           answer = null;
         }
         String token = answer == null ? null : answer.path("token").asText(null);

@@ -67,11 +67,7 @@ public final class CheckMissing {
     LocalDefinitions defs =
         Definitions.loadValid(files, options.ownerEmail(), options.ownerEmailMandatory(), log);
     RemoteDefinitions remote =
-        RemoteDefinitions.fetch(
-            client,
-            defs.workflows().stream().map(LocalDefinition::id).toList(),
-            Kind.WORKFLOW,
-            Kind.TASK);
+        RemoteDefinitions.fetch(client, defs.ids(Kind.WORKFLOW), Kind.WORKFLOW, Kind.TASK);
     return evaluate(defs, options, remote, ServerValues.names(client, defs));
   }
 

@@ -5,7 +5,6 @@ import io.idflow.core.client.ConductorClient;
 import io.idflow.core.local.Definitions;
 import io.idflow.core.local.LocalFiles;
 import io.idflow.core.model.Kind;
-import io.idflow.core.model.LocalDefinition;
 import io.idflow.core.model.LocalDefinitions;
 import io.idflow.core.outcome.NothingDone;
 import io.idflow.core.outcome.SyncOutcome;
@@ -56,9 +55,7 @@ public final class Sync {
     RemoteDefinitions remote =
         NothingDone.beforeAnyWrite(
             "Nothing was synced",
-            () ->
-                RemoteDefinitions.fetch(
-                    client, defs.workflows().stream().map(LocalDefinition::id).toList(), present));
+            () -> RemoteDefinitions.fetch(client, defs.ids(Kind.WORKFLOW), present));
     List<UploadOutcome> done = new ArrayList<>();
     List<Kind> stopped = new ArrayList<>();
     for (Kind kind : ORDER) {

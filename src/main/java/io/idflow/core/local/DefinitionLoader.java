@@ -111,15 +111,14 @@ public final class DefinitionLoader {
     for (Kind kind : Kind.values()) {
       key.add(kind.name());
       for (Path file : filesOf.get(kind)) {
-        Object content;
-        try {
-          content = Files.readAllBytes(file);
-        } catch (IOException e) {
-          content = e;
-        }
+        Object content = read(file);
         contents.put(file, content);
-        key.add(file.toString()).add(content instanceof byte[] b ? b : new byte[0]);
-        key.add(content instanceof IOException e ? e.toString() : "");
+        key.add(file.toString());
+        if (content instanceof byte[] bytes) {
+          key.add(bytes);
+        } else {
+          key.add(content.toString());
+        }
       }
     }
     String content = key.hex();

@@ -119,6 +119,11 @@ public record LocalDefinitions(
     return definitions.get(kind);
   }
 
+  /** The identities of {@code kind}, in order. */
+  public List<DefinitionId> ids(Kind kind) {
+    return of(kind).stream().map(LocalDefinition::id).toList();
+  }
+
   /** The names of {@code kind}, sorted, for messages that list what is known. */
   public List<String> names(Kind kind) {
     return of(kind).stream().map(LocalDefinition::name).distinct().sorted().toList();

@@ -1,15 +1,15 @@
 package io.idflow.core.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.idflow.core.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -97,10 +97,9 @@ public final class RunReportWriter {
       node.put("failed", e.failed());
       node.put("detail", Redaction.text(e.detail(), secrets));
     }
-    try (JsonGenerator gen = new JsonFactory().createGenerator(out)) {
-      gen.setPrettyPrinter(new DefaultPrettyPrinter());
-      Json.write(gen, root);
-    }
+    Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    Json.writeFile(text, root);
+    text.flush();
   }
 
   private static JsonNode redacted(JsonNode node, List<String> secrets) {
